@@ -1,0 +1,13 @@
+package io.avcwatch.app.cli;
+
+import picocli.CommandLine;
+
+/** The {@code avcwatch} executable: the only place that calls {@link System#exit}. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(final String[] args) {
+        System.exit(AvcwatchCommand.commandLine().execute(args));
+    }
+}
