@@ -49,7 +49,7 @@ final class ConditionParser {
         return parts.size() == 1 ? parts.get(0) : new Condition.AllOf(parts);
     }
 
-    private Condition part(final String key, final Node value, final String what) {
+    Condition part(final String key, final Node value, final String what) {
         if (COMBINATORS.contains(key)) {
             return combinator(key, value, what);
         }

@@ -25,15 +25,15 @@ import org.yaml.snakeyaml.nodes.Node;
  * rules, add named sets and extend existing sets ({@code extend: true}), for example to declare a
  * site's own container types. All files share one namespace of sets and rule ids.
  *
- * <p>A file has up to three top-level keys: {@code sets} (named name lists, referenced as
- * {@code @name}), {@code booleans} (the risky-boolean table) and {@code rules}. The format is
- * documented in {@code rules/README.md}.
+ * <p>A file has up to four top-level keys: {@code sets} (named name lists, referenced as
+ * {@code @name}), {@code booleans} (the risky-boolean table), {@code rules} and
+ * {@code suppressions}. The format is documented in {@code streams-app/src/main/resources/rules/README.md}.
  */
 public final class RuleLoader {
     /** Lists the built-in files in load order, one classpath resource per line. */
     public static final String BUILTIN_INDEX = "rules/builtin.index";
 
-    private static final Set<String> TOP_KEYS = Set.of("sets", "booleans", "rules");
+    private static final Set<String> TOP_KEYS = Set.of("sets", "booleans", "rules", "suppressions");
     private static final Set<String> SET_KEYS = Set.of("include", "exclude", "extend");
     private static final Set<String> BOOLEAN_KEYS = Set.of("weakens_when", "severity");
     private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
@@ -120,10 +120,21 @@ public final class RuleLoader {
                 });
             }
         }
+        final List<Suppression> suppressions = new ArrayList<>();
+        for (int i = 0; i < tops.size(); i++) {
+            final Node list = tops.get(i).get("suppressions");
+            if (list != null) {
+                final SuppressionParser parser = new SuppressionParser(readers.get(i),
+                        new ConditionParser(readers.get(i), sets, table));
+                for (final Node item : readers.get(i).sequence(list, "suppressions")) {
+                    parser.parse(item, byId).ifPresent(suppressions::add);
+                }
+            }
+        }
         if (!errors.isEmpty()) {
             return new LoadResult.Invalid(errors);
         }
-        return new LoadResult.Loaded(new RuleSet(rules, sets, table));
+        return new LoadResult.Loaded(new RuleSet(rules, sets, table, suppressions));
     }
 
     private static Node compose(final RuleSource s, final List<RuleFileError> errors) {

@@ -14,7 +14,8 @@ import java.util.Optional;
  * and, at equal severity, in declaration order (built-in files list the specific rules before the
  * generic ones), so {@link #best} is the one alert a record deserves.
  */
-public record RuleSet(List<Rule> rules, Map<String, NameSet> sets, RiskyBooleans booleans) {
+public record RuleSet(List<Rule> rules, Map<String, NameSet> sets, RiskyBooleans booleans,
+                      List<Suppression> suppressions) {
 
     /** The set of confined container process domains (container-domains.yaml). */
     public static final String CONTAINER_DOMAINS = "container_domains";
@@ -22,6 +23,7 @@ public record RuleSet(List<Rule> rules, Map<String, NameSet> sets, RiskyBooleans
     public RuleSet {
         rules = List.copyOf(rules);
         sets = Map.copyOf(sets);
+        suppressions = List.copyOf(suppressions);
     }
 
     public List<RuleMatch> evaluate(final Facts facts) {
@@ -37,6 +39,11 @@ public record RuleSet(List<Rule> rules, Map<String, NameSet> sets, RiskyBooleans
     public Optional<RuleMatch> best(final Facts facts) {
         final List<RuleMatch> all = evaluate(facts);
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    /** The first suppression that silences {@code match}, if any. */
+    public Optional<Suppression> suppressionFor(final RuleMatch match, final Facts facts) {
+        return suppressions.stream().filter(s -> s.silences(match, facts)).findFirst();
     }
 
     public Optional<Rule> rule(final String id) {
