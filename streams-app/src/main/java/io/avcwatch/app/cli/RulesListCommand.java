@@ -29,8 +29,8 @@ public final class RulesListCommand implements Callable<Integer> {
         final String format = "%-11s %-17s %-9s %-22s %-28s %s%n";
         out.printf(format, "ID", "SEVERITY(PERM=1)", "ON", "FAMILY", "ATT&CK", "TITLE");
         for (final Rule r : rules.rules()) {
-            final String sev = r.severity().enforcing().wireName()
-                    + (r.severity().permissive() == r.severity().enforcing() ? "" : "(" + r.severity().permissive().wireName() + ")")
+            final String sev = r.severity().enforcing().label()
+                    + (r.severity().permissive() == r.severity().enforcing() ? "" : "(" + r.severity().permissive().label() + ")")
                     + (r.alwaysPage() ? "!" : "");
             out.printf(format, r.id(), sev, r.subject().wireName(), r.family(),
                     r.mitre().isEmpty() ? "-" : String.join(",", r.mitre()), r.title());

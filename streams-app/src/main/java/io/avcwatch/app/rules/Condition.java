@@ -1,5 +1,6 @@
 package io.avcwatch.app.rules;
 
+import io.avcwatch.schemas.Severity;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -187,7 +188,7 @@ public sealed interface Condition {
         @Override
         public boolean test(final Facts facts) {
             return table.weakening(facts.fields().get("bool"), facts.fields().get("val"))
-                    .map(s -> s.atLeast(atLeast)).orElse(false);
+                    .map(s -> Severities.atLeast(s, atLeast)).orElse(false);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.avcwatch.app.rules;
 
+import io.avcwatch.schemas.Severity;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -68,7 +69,7 @@ final class ConditionParser {
             case "host_enforcing":
                 return hostEnforcing(value);
             case "risky_boolean":
-                return yaml.string(value, "risky_boolean").flatMap(Severity::parse)
+                return yaml.string(value, "risky_boolean").flatMap(Severities::parse)
                         .<Condition>map(s -> new Condition.RiskyBoolean(booleans, s))
                         .orElseGet(() -> {
                             yaml.error(value, "risky_boolean must be a severity (high, critical, ...)");

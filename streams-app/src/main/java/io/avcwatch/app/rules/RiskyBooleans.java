@@ -1,5 +1,6 @@
 package io.avcwatch.app.rules;
 
+import io.avcwatch.schemas.Severity;
 import java.util.Map;
 import java.util.Optional;
 

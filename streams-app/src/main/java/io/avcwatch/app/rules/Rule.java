@@ -1,5 +1,7 @@
 package io.avcwatch.app.rules;
 
+import io.avcwatch.schemas.Severity;
+import io.avcwatch.schemas.DenialKind;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +15,7 @@ import java.util.Optional;
  * @param severity the base severity pair
  * @param overrides conditional severities, first match wins
  * @param alwaysPage never suppressed by a user suppression
- * @param denialKind {@code type_enforcement}, {@code mcs_constraint}, {@code state_change}, ...
+ * @param denialKind why SELinux refused, or what changed
  * @param summary a one-line template with {@code {placeholders}} (see {@link SummaryTemplate})
  * @param explanation why it matters, in a sentence or two
  */
@@ -27,7 +29,7 @@ public record Rule(
         List<SeverityOverride> overrides,
         List<String> mitre,
         boolean alwaysPage,
-        String denialKind,
+        DenialKind denialKind,
         String summary,
         String explanation,
         SourceLocation location) {

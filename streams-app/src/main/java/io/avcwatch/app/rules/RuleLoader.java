@@ -1,5 +1,6 @@
 package io.avcwatch.app.rules;
 
+import io.avcwatch.schemas.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -188,7 +189,7 @@ public final class RuleLoader {
                 continue;
             }
             final String w = yaml.string(when, "weakens_when").orElse("");
-            final var severity = yaml.string(sev, "severity").flatMap(Severity::parse);
+            final var severity = yaml.string(sev, "severity").flatMap(Severities::parse);
             if (!w.equals("0") && !w.equals("1")) {
                 yaml.error(when, "weakens_when must be 0 or 1");
             } else if (severity.isEmpty()) {

@@ -1,5 +1,7 @@
 package io.avcwatch.app.rules;
 
+import io.avcwatch.schemas.Severity;
+
 /**
  * A rule that matched, with the severity it settled on and, when an override decided it, why.
  */

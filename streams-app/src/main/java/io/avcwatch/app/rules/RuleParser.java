@@ -1,5 +1,7 @@
 package io.avcwatch.app.rules;
 
+import io.avcwatch.schemas.Severity;
+import io.avcwatch.schemas.DenialKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +16,7 @@ final class RuleParser {
             "id", "title", "family", "on", "match", "severity", "severity_permissive", "overrides",
             "mitre", "always_page", "denial_kind", "summary", "explanation");
     private static final Set<String> OVERRIDE_KEYS = Set.of("when", "severity", "severity_permissive", "reason");
-    private static final Set<String> DENIAL_KINDS = Set.of(
-            "type_enforcement", "mcs_constraint", "capability", "state_change", "policy_error", "inventory");
+    private static final Map<String, DenialKind> DENIAL_KINDS = denialKinds();
     private static final Pattern MITRE = Pattern.compile("T\\d{4}(\\.\\d{3})?");
 
     private final YamlReader yaml;
@@ -62,10 +63,11 @@ final class RuleParser {
         }
         final boolean alwaysPage = m.containsKey("always_page")
                 && yaml.bool(m.get("always_page"), where + ": always_page").orElse(false);
-        final String kind = m.containsKey("denial_kind")
+        final String kindName = m.containsKey("denial_kind")
                 ? yaml.string(m.get("denial_kind"), where + ": denial_kind").orElse(null) : "type_enforcement";
-        if (kind != null && !DENIAL_KINDS.contains(kind)) {
-            yaml.error(m.get("denial_kind"), where + ": denial_kind must be one of " + DENIAL_KINDS);
+        final DenialKind kind = DENIAL_KINDS.get(kindName);
+        if (kind == null) {
+            yaml.error(m.get("denial_kind"), where + ": denial_kind must be one of " + new java.util.TreeSet<>(DENIAL_KINDS.keySet()));
         }
         if (id == null || title == null || family == null || summary == null || explanation == null
                 || subject == null || match == null || sev == null) {
@@ -73,6 +75,14 @@ final class RuleParser {
         }
         return Optional.of(new Rule(id, title, family, subject, match, new SeveritySpec(sev, perm), overrides,
                 mitre, alwaysPage, kind, summary, explanation, new SourceLocation(yaml.file(), yaml.line(node))));
+    }
+
+    private static Map<String, DenialKind> denialKinds() {
+        final Map<String, DenialKind> out = new java.util.HashMap<>();
+        for (final DenialKind k : DenialKind.values()) {
+            out.put(k.name().toLowerCase(java.util.Locale.ROOT), k);
+        }
+        return Map.copyOf(out);
     }
 
     private Optional<SeverityOverride> override(final Node node, final String where) {
@@ -105,7 +115,7 @@ final class RuleParser {
             yaml.error(rule, what + " is required");
             return null;
         }
-        final Optional<Severity> s = yaml.string(node, what).flatMap(Severity::parse);
+        final Optional<Severity> s = yaml.string(node, what).flatMap(Severities::parse);
         if (s.isEmpty()) {
             yaml.error(node, what + " must be one of info, low, medium, high, critical");
         }

@@ -31,8 +31,8 @@ public record RuleSet(List<Rule> rules, Map<String, NameSet> sets, RiskyBooleans
         for (final Rule r : rules) {
             r.evaluate(facts).ifPresent(out::add);
         }
-        // stable sort: equal severities keep declaration order
-        out.sort(Comparator.comparing(RuleMatch::severity).reversed());
+        // Severity is declared most severe first; the sort is stable, so ties keep declaration order
+        out.sort(Comparator.comparing(RuleMatch::severity));
         return out;
     }
 

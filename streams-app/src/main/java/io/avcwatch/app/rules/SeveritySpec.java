@@ -1,5 +1,7 @@
 package io.avcwatch.app.rules;
 
+import io.avcwatch.schemas.Severity;
+
 /**
  * A severity pair: one for a blocked access, one for {@code permissive=1}, where the access
  * happened and the rule may escalate.
