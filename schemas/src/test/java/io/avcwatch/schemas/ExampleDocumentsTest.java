@@ -56,4 +56,13 @@ class ExampleDocumentsTest {
         assertThat(withValid).containsAll(Fixtures.OWNED.keySet());
         assertThat(withInvalid).containsAll(Fixtures.OWNED.keySet());
     }
+
+    @Test
+    void alertExamplesCarryTheDeterministicId() {
+        Fixtures.valid().filter(e -> e.schema() == SchemaDocument.ALERT).forEach(example -> {
+            final Alert alert = Json.fromJson(example.json(), Alert.class);
+            assertThat(alert.alertId()).as("%s", example)
+                    .isEqualTo(Alert.idFor(alert.rule(), alert.host(), alert.event().timestamp(), alert.event().serial()));
+        });
+    }
 }

@@ -85,4 +85,12 @@ class RecordHelpersTest {
         assertThat(SampleRecords.permissiveSwitch().weakens()).isTrue();
         assertThat(SampleRecords.booleanFlip().weakens()).isTrue();
     }
+
+    @Test
+    void dockersZeroTimeMeansNotFinished() {
+        final ContainerInstance running = Json.fromJson("{\"id\":\"abc\",\"started_at\":\"2025-12-05T21:50:22Z\","
+                + "\"finished_at\":\"0001-01-01T00:00:00Z\"}", ContainerInstance.class);
+        assertThat(running.finishedAt()).isNull();
+        assertThat(running.heldLabelAt(Instant.parse("2030-01-01T00:00:00Z"))).isTrue();
+    }
 }
