@@ -1,0 +1,41 @@
+package io.avcwatch.parsers;
+
+/**
+ * The key facts of one audit line, found by a cheap scan without field parsing: the tailer
+ * calls {@link #scan} for every line to get the Kafka key ({@code node}) and record timestamp.
+ *
+ * <p>Recognised forms: {@code [node=NAME ]type=NAME msg=audit(SECONDS.MILLIS:SERIAL): ...},
+ * {@code type=UNKNOWN[1420]}, kernel/dmesg/syslog wrappers
+ * ({@code [169759.365427] audit: type=1400 audit(1598482910.854:4): ...}, numeric types mapped
+ * to names) and {@code ausearch -i} stamps ({@code msg=audit(08/23/2017 17:23:47.012:123) :},
+ * read as UTC).
+ *
+ * @param node        the {@code node=} prefix, or null when the line has none
+ * @param type        the record type name, e.g. {@code AVC}, {@code UNKNOWN[1420]}
+ * @param epochMillis event time in milliseconds since the epoch
+ * @param serial      the event serial number
+ */
+public record RecordHeader(String node, String type, long epochMillis, long serial) {
+
+    /**
+     * Scans {@code line} for an audit header.
+     *
+     * @return the header, or null when the line carries no audit stamp (blank lines, ausearch
+     *     separators, comments, journald lines whose stamp journald dropped)
+     */
+    public static RecordHeader scan(CharSequence line) {
+        if (line == null) {
+            return null;
+        }
+        HeaderScan scan = HeaderScanner.scan(line);
+        if (scan == null || !scan.hasStamp()) {
+            return null;
+        }
+        return new RecordHeader(scan.node(), scan.type(), scan.epochMillis(), scan.serial());
+    }
+
+    /** The event id (time and serial) of this header. */
+    public EventId id() {
+        return new EventId(epochMillis, serial);
+    }
+}
