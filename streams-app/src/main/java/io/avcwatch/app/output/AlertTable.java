@@ -38,7 +38,7 @@ public final class AlertTable implements AlertWriter {
             new Column("CONTAINER", 24, AlertTable::container),
             new Column("RULE", 32, Alert::rule),
             new Column("PROCESS", 20, a -> a.comm() == null ? "-" : a.comm() + (a.pid() == null ? "" : "[" + a.pid() + "]")),
-            new Column("ACCESS", 28, AlertTable::access),
+            new Column("ACCESS", 36, AlertTable::access),
             new Column("TARGET", 40, AlertTable::target),
             new Column("COUNT", 6, a -> String.valueOf(a.count())));
 

@@ -92,7 +92,7 @@ public final class OcsfAlertWriter implements LineAlertWriter {
                 .put("types", List.of(a.rule()))
                 .put("first_seen_time", millis(AlertFacts.firstSeen(a)))
                 .put("last_seen_time", millis(AlertFacts.lastSeen(a)))
-                .put("analytic", new JsonDoc().put("uid", a.rule()).put("name", a.rule()).put("type_id", 1)
+                .put("analytic", new JsonDoc().put("uid", a.rule()).put("name", AlertFacts.title(a)).put("type_id", 1)
                         .put("type", "Rule"))
                 .put("attacks", attacks(a.mitre()));
     }
