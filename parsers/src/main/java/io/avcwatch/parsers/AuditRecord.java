@@ -39,6 +39,19 @@ public record AuditRecord(String node, String type, EventId id, Fields fields, F
         return -1;
     }
 
+    /**
+     * The record type exactly as written after {@code type=} ({@code 1400} in dmesg lines,
+     * {@code UNKNOWN[1334]} where {@link #type()} says {@code BPF}); journald lines give the type word.
+     */
+    public String rawType() {
+        HeaderScan header = HeaderScanner.scan(raw);
+        if (header == null || header.wrapper() == HeaderScan.Wrapper.JOURNALD) {
+            return type;
+        }
+        int at = raw.indexOf("type=");
+        return at < 0 ? type : raw.substring(at + 5, HeaderScanner.tokenEnd(raw, at + 5));
+    }
+
     /** True for AVC and USER_AVC records. */
     public boolean isAvc() {
         return "AVC".equals(type) || "USER_AVC".equals(type);

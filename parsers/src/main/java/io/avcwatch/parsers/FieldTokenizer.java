@@ -32,8 +32,7 @@ final class FieldTokenizer {
             }
             int nameEnd = pos;
             pos++;
-            boolean parenthesised = s.charAt(nameStart) == '(';
-            if (parenthesised) {
+            if (s.charAt(nameStart) == '(') {
                 nameStart++;
             }
             if (nameEnd == nameStart) {
@@ -52,17 +51,46 @@ final class FieldTokenizer {
                 tokenize(s, pos + 1, innerEnd, out);
                 pos = close >= 0 ? close + 1 : to;
                 continue;
+            } else if (nameEnd - nameStart == 3 && HeaderScanner.startsWith(s, nameStart, "msg")
+                    && HeaderScanner.startsWith(s, pos, "audit(")) {
+                // A second record glued onto this line (old setroubleshoot logs): auparse skips its stamp.
+                pos = tokenEnd(s, pos, to);
+                continue;
             } else {
                 valueEnd = tokenEnd(s, pos, to);
             }
             pos = valueEnd;
-            if (parenthesised && valueEnd > valueStart && s.charAt(valueEnd - 1) == ')') {
-                valueEnd--;
-            }
+            valueEnd = trimPunctuation(s, valueStart, valueEnd);
             if (valueEnd > valueStart) {
                 out.add(FieldNames.of(s, nameStart, nameEnd), valueStart, valueEnd);
             }
         }
+    }
+
+    /**
+     * Drops the punctuation that free-text messages glue to a value ({@code (hostname=?, ...
+     * res=success)}), in auparse's order: one trailing colon, comma, quote, closing parenthesis
+     * (but {@code (none)} and {@code (null)} keep theirs).
+     */
+    private static int trimPunctuation(String s, int start, int end) {
+        int e = end;
+        if (e > start && s.charAt(e - 1) == ':') {
+            e--;
+        }
+        if (e > start && s.charAt(e - 1) == ',') {
+            e--;
+        }
+        if (e > start && s.charAt(e - 1) == '\'') {
+            e--;
+        }
+        if (e > start && s.charAt(e - 1) == ')' && !isNoneOrNull(s, start, e)) {
+            e--;
+        }
+        return e;
+    }
+
+    private static boolean isNoneOrNull(String s, int start, int end) {
+        return end - start == 6 && (s.startsWith("(none)", start) || s.startsWith("(null)", start));
     }
 
     /** Reads {@code  denied  { read write } for}: the verdict and the permission set. */

@@ -58,11 +58,12 @@ public final class EventJsonWriter {
         out.beginObject();
         out.name("type").value(record.type());
         out.name("fields").beginObject();
-        if (record.node() != null) {
-            out.name("node").value(record.node());
-        }
-        out.name("type").value(record.type());
         Fields fields = record.fields();
+        // auparse reports node and type as fields; a later type= glued onto the line overrides it.
+        if (record.node() != null) {
+            writeLastOr(fields, "node", record.node());
+        }
+        writeLastOr(fields, "type", record.rawType());
         for (int i = 0; i < fields.size(); i++) {
             String name = fields.name(i);
             if ("node".equals(name) || "type".equals(name) || seenBefore(fields, i)) {
@@ -73,6 +74,16 @@ public final class EventJsonWriter {
         }
         out.endObject();
         out.endObject();
+    }
+
+    private void writeLastOr(Fields fields, String name, String fallback) {
+        int last = fields.lastIndexOf(name);
+        out.name(name);
+        if (last < 0) {
+            out.value(fallback);
+        } else {
+            fields.rawTo(last, rawSink);
+        }
     }
 
     private static boolean seenBefore(Fields fields, int i) {

@@ -44,8 +44,9 @@ public final class LineReader {
                 cut = true;
                 return piece;
             }
-            scanFrom = end;
+            int scanned = end - start;
             fill();
+            scanFrom = start + scanned;
         }
     }
 
