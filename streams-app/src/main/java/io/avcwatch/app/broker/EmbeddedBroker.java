@@ -1,0 +1,230 @@
+package io.avcwatch.app.broker;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool$;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.utils.Time;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Apache Kafka KRaft broker (combined broker + controller) running inside this
+ * JVM, built only from the Maven Central {@code kafka_2.13} artifact.
+ *
+ * <p>Start formats the storage directory exactly as {@code kafka-storage.sh format} does (release
+ * metadata version, production feature levels) and skips formatting when the directory already holds
+ * a formatted log, so a {@code --data-dir} survives restarts with its topics. Both listeners bind to
+ * loopback; the broker port is fixed or picked free, the controller port is always picked free
+ * (a static single voter does not care about its port across restarts). Internal topics use
+ * replication factor 1 and topic auto-creation is off: every command creates its topics explicitly.
+ *
+ * <p>{@link #close()} shuts the server down and, for a temporary directory, deletes it.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final String HOST = "127.0.0.1";
+
+    private final KafkaRaftServer server;
+    private final Path dir;
+    private final boolean temporary;
+    private final String bootstrap;
+
+    private EmbeddedBroker(
+            final KafkaRaftServer server, final Path dir, final boolean temporary, final String bootstrap) {
+        this.server = server;
+        this.dir = dir;
+        this.temporary = temporary;
+        this.bootstrap = bootstrap;
+    }
+
+    /** Starts a broker on a free port in a fresh temporary directory that {@link #close()} removes. */
+    public static EmbeddedBroker start() {
+        return start(null, 0);
+    }
+
+    /**
+     * Starts a broker keeping its data in {@code dataDir} (created if missing, reused if formatted).
+     *
+     * @param dataDir where the logs live; {@code null} for a temporary directory {@link #close()} removes
+     * @param port the loopback port clients connect to; 0 picks a free one
+     */
+    public static EmbeddedBroker start(final Path dataDir, final int port) {
+        if (dataDir != null) {
+            return start(dataDir, port, false);
+        }
+        try {
+            return start(Files.createTempDirectory("avcwatch-kafka-"), port, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static EmbeddedBroker start(final Path dataDir, final int port, final boolean temporary) {
+        final Path dir = dataDir.toAbsolutePath();
+        final int brokerPort = port == 0 ? freePort() : port;
+        final int controllerPort = freePort();
+        try {
+            Files.createDirectories(dir);
+            final Path propsFile = dir.resolve("server.properties");
+            final Properties props = serverProperties(dir.resolve("logs"), brokerPort, controllerPort);
+            try (OutputStream out = Files.newOutputStream(propsFile)) {
+                props.store(out, "written by avcwatch EmbeddedBroker on every start");
+            }
+            if (!Files.exists(dir.resolve("logs").resolve("meta.properties"))) {
+                format(propsFile);
+            }
+            final KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+            final String bootstrap = HOST + ":" + brokerPort;
+            final EmbeddedBroker broker = new EmbeddedBroker(server, dir, temporary, bootstrap);
+            try {
+                server.startup();
+                awaitReady(bootstrap);
+            } catch (RuntimeException e) {
+                broker.close();
+                throw e;
+            }
+            LOG.info("Embedded Kafka broker ready at {} (data in {})", bootstrap, dir);
+            return broker;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code host:port} for {@code bootstrap.servers}. */
+    public String bootstrapServers() {
+        return bootstrap;
+    }
+
+    /** The directory holding {@code server.properties} and the log segments. */
+    public Path dataDir() {
+        return dir;
+    }
+
+    /** Blocks until the server has stopped, e.g. after a shutdown hook called {@link #close()}. */
+    public void awaitShutdown() {
+        server.awaitShutdown();
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+        if (temporary) {
+            deleteRecursively(dir);
+        }
+    }
+
+    static Properties serverProperties(final Path logDir, final int brokerPort, final int controllerPort) {
+        final Properties p = new Properties();
+        p.setProperty("process.roles", "broker,controller");
+        p.setProperty("node.id", "1");
+        p.setProperty("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
+        p.setProperty("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        p.setProperty("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
+        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        p.setProperty("controller.listener.names", "CONTROLLER");
+        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.setProperty("log.dirs", logDir.toString());
+        p.setProperty("num.partitions", "1");
+        p.setProperty("default.replication.factor", "1");
+        p.setProperty("min.insync.replicas", "1");
+        p.setProperty("offsets.topic.replication.factor", "1");
+        p.setProperty("offsets.topic.num.partitions", "1");
+        p.setProperty("transaction.state.log.replication.factor", "1");
+        p.setProperty("transaction.state.log.min.isr", "1");
+        p.setProperty("transaction.state.log.num.partitions", "1");
+        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
+        p.setProperty("share.coordinator.state.topic.min.isr", "1");
+        p.setProperty("group.initial.rebalance.delay.ms", "0");
+        p.setProperty("auto.create.topics.enable", "false");
+        return p;
+    }
+
+    /** Runs the real {@code kafka-storage format} so feature levels match a production install. */
+    private static void format(final Path propsFile) {
+        final String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(uuidBytes());
+        final ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        final int rc;
+        try (PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
+            rc = StorageTool$.MODULE$.execute(
+                    new String[] {"format", "-t", clusterId, "-c", propsFile.toString(), "--ignore-formatted"}, out);
+        }
+        if (rc != 0) {
+            throw new IllegalStateException("kafka storage format failed: " + buf.toString(StandardCharsets.UTF_8));
+        }
+        LOG.debug("storage format: {}", buf.toString(StandardCharsets.UTF_8).strip());
+    }
+
+    private static byte[] uuidBytes() {
+        final UUID id = UUID.randomUUID();
+        final ByteBuffer b = ByteBuffer.allocate(16);
+        b.putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
+        return b.array();
+    }
+
+    /** The server reports started before the broker is unfenced; a metadata round trip proves it serves. */
+    private static void awaitReady(final String bootstrap) {
+        final Properties p = new Properties();
+        p.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.setProperty(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        p.setProperty(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+        final Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        try (Admin admin = Admin.create(p)) {
+            while (true) {
+                Exception last = null;
+                try {
+                    if (!admin.describeCluster().nodes().get().isEmpty()) {
+                        return;
+                    }
+                } catch (ExecutionException e) {
+                    last = e;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the broker", e);
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("embedded broker not ready after " + READY_TIMEOUT, last);
+                }
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(final Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("could not delete {}: {}", root, e.toString());
+        }
+    }
+}
