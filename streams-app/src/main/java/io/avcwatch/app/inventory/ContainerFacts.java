@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param networkMode {@code HostConfig.NetworkMode}
  * @param mounts {@code Mounts}
  * @param pod podman's {@code Pod} id, if the container belongs to a pod
+ * @param node the host the container ran on, where the inspect says so ({@code Node.Name}, written by
+ *     classic Docker Swarm); plain Docker and Podman do not
  */
 public record ContainerFacts(
         String engine,
@@ -39,7 +41,8 @@ public record ContainerFacts(
         String pidMode,
         String networkMode,
         List<Mount> mounts,
-        Optional<String> pod) {
+        Optional<String> pod,
+        Optional<String> node) {
 
     public ContainerFacts {
         engine = Objects.requireNonNullElse(engine, "");
@@ -55,6 +58,7 @@ public record ContainerFacts(
         networkMode = Objects.requireNonNullElse(networkMode, "");
         mounts = List.copyOf(mounts);
         Objects.requireNonNull(pod, "pod");
+        Objects.requireNonNull(node, "node");
     }
 
     /** One entry of {@code Mounts}. */

@@ -124,7 +124,8 @@ public final class InspectParser {
                 host.path("PidMode").asText(""),
                 host.path("NetworkMode").asText(""),
                 mounts(node.path("Mounts")),
-                Optional.of(node.path("Pod").asText("")).filter(p -> !p.isEmpty()));
+                Optional.of(node.path("Pod").asText("")).filter(p -> !p.isEmpty()),
+                Optional.of(node.path("Node").path("Name").asText("")).filter(n -> !n.isEmpty()));
     }
 
     /** Podman writes fields Docker never does; Docker alone prefixes names with a slash. */

@@ -52,6 +52,17 @@ public final class LabelBook {
         return host;
     }
 
+    /** Ids of containers with a run still open, sorted. */
+    public List<String> openContainerIds() {
+        return runsByCategories.values().stream()
+                .flatMap(List::stream)
+                .filter(r -> r.finishedAt() == null)
+                .map(ContainerInstance::id)
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
     /**
      * The container began holding its labels at {@code State.StartedAt}. A container that never started
      * changes nothing. An earlier run of the same container still open is closed at the new start (its

@@ -23,6 +23,14 @@ public final class LabelTimeline {
 
     /** The records for {@code host}, oldest first; ties in time ordered by key. */
     public static List<LabelVersion> of(final String host, final Collection<ContainerFacts> containers) {
+        return apply(LabelBook.empty(host), containers).published();
+    }
+
+    /**
+     * Applies what {@code containers} say to {@code book}: the next book and the records it publishes,
+     * oldest first. Facts the book already holds publish nothing.
+     */
+    public static LabelBook.Update apply(final LabelBook start, final Collection<ContainerFacts> containers) {
         final List<Change> changes = new ArrayList<>();
         for (final ContainerFacts facts : containers) {
             facts.startedAt().ifPresent(at -> changes.add(new Change(at, false, facts)));
@@ -30,7 +38,7 @@ public final class LabelTimeline {
         }
         changes.sort(Comparator.comparing(Change::at).thenComparing(c -> c.facts().id()));
 
-        LabelBook book = LabelBook.empty(host);
+        LabelBook book = start;
         final List<LabelVersion> versions = new ArrayList<>();
         int i = 0;
         while (i < changes.size()) {
@@ -52,7 +60,7 @@ public final class LabelTimeline {
             lastPerKey.values().stream().sorted(Comparator.comparing(LabelVersion::key)).forEach(versions::add);
             i = end;
         }
-        return List.copyOf(versions);
+        return new LabelBook.Update(book, versions);
     }
 
     private static LabelBook applyFinishes(

@@ -154,7 +154,7 @@ class LabelTimelineTest {
         return new ContainerFacts("docker", name + "-id", name, "img", "system_u:system_r:container_t:" + level,
                 "system_u:object_r:container_file_t:" + level, Optional.ofNullable(started),
                 Optional.ofNullable(finished), false, List.of(), "", "bridge", List.of(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     private static List<LabelVersion> forKey(final List<LabelVersion> versions, final String key) {
