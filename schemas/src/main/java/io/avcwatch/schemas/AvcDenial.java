@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param host             the audit node ({@code node=}) or the tailer's host name
  * @param event            the event this record belongs to
  * @param recordType       which record carried the decision
- * @param result           denied or granted; null for SELINUX_ERR
+ * @param result           denied or granted ({@code seresult} of SELINUX_ERR); null when the record states none
  * @param perms            the permissions in the order audit printed them
  * @param tclass           target object class ({@code file}, {@code chr_file}, {@code unix_stream_socket})
  * @param permissive       {@code permissive=1} (logged, not enforced); null when the record has no such field

@@ -14,8 +14,9 @@ import java.util.Objects;
  * @param engine       {@code docker}, {@code podman}, {@code cri-o}, ...; null if unknown
  * @param processLabel {@code ProcessLabel} ({@code system_u:system_r:container_t:s0:c170,c393}); empty when unconfined
  * @param mountLabel   {@code MountLabel} ({@code system_u:object_r:container_file_t:s0:c170,c393})
- * @param startedAt    {@code State.StartedAt}
- * @param finishedAt   {@code State.FinishedAt}; null while running
+ * @param startedAt    {@code State.StartedAt}; null if never started
+ * @param finishedAt   {@code State.FinishedAt}; null while running (Docker's zero time
+ *                     {@code 0001-01-01T00:00:00Z} reads as null)
  * @param privileged   {@code HostConfig.Privileged}
  * @param securityOpt  {@code HostConfig.SecurityOpt} ({@code label=disable}, {@code label=type:spc_t})
  * @param pidMode      {@code HostConfig.PidMode} ({@code host} shares the host's pid namespace)
@@ -29,8 +30,15 @@ public record ContainerInstance(String id, String name, String image, String eng
 
     public ContainerInstance {
         Objects.requireNonNull(id, "id");
+        startedAt = unlessZeroTime(startedAt);
+        finishedAt = unlessZeroTime(finishedAt);
         securityOpt = Copies.list(securityOpt);
         mounts = Copies.list(mounts);
+    }
+
+    /** Docker and Podman write Go's zero time for "not yet"; anything before the epoch is that marker. */
+    private static Instant unlessZeroTime(final Instant time) {
+        return time == null || time.isBefore(Instant.EPOCH) ? null : time;
     }
 
     /** The short form used by denials and alerts. */

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The compatibility guard: v1 example documents must always validate and stay readable by the current
@@ -55,5 +55,14 @@ class ExampleDocumentsTest {
                 Fixtures.invalid().map(Fixtures.Example::schema).collect(Collectors.toSet());
         assertThat(withValid).containsAll(Fixtures.OWNED.keySet());
         assertThat(withInvalid).containsAll(Fixtures.OWNED.keySet());
+    }
+
+    @Test
+    void alertExamplesCarryTheDeterministicId() {
+        Fixtures.valid().filter(e -> e.schema() == SchemaDocument.ALERT).forEach(example -> {
+            final Alert alert = Json.fromJson(example.json(), Alert.class);
+            assertThat(alert.alertId()).as("%s", example)
+                    .isEqualTo(Alert.idFor(alert.rule(), alert.host(), alert.event().timestamp(), alert.event().serial()));
+        });
     }
 }
