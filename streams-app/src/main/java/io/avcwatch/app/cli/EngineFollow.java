@@ -33,7 +33,7 @@ final class EngineFollow {
         try (EngineApi api = EngineApi.overSocket(socket);
                 LabelPublisher publisher = LabelPublisher.create(kafka.clientProperties(), kafka.topicPrefix())) {
             final EngineWatcher watcher = new EngineWatcher(api, engine, host, publisher, Clock.systemUTC(),
-                    Thread::sleep, FIRST_BACKOFF, MAX_BACKOFF);
+                    wait -> Thread.sleep(wait.toMillis()), FIRST_BACKOFF, MAX_BACKOFF);
             final Thread main = Thread.currentThread();
             final Thread hook = new Thread(() -> {
                 watcher.stop();

@@ -97,7 +97,7 @@ class LabelTimelineTest {
     @Test
     void neverStartedContainersPublishNothing() {
         assertThat(LabelTimeline.of("h1", InspectFixtures.facts("docker-reuse.inspect.jsonl")))
-                .extracting(LabelVersion::key).doesNotContain("h1|c5,c6");
+                .extracting(LabelVersion::key).containsOnly("h1|c7,c99", "h1|c3,c40", "h1|c100,c200");
     }
 
     @Test
@@ -114,16 +114,16 @@ class LabelTimelineTest {
     @Test
     void pairReleasedAndReissuedInOneTickBelongsToTheNewContainer() {
         final Instant t = at("2024-06-01T12:00:00Z");
-        final ContainerFacts old = facts("old", "s0:c1,c2", at("2024-06-01T11:00:00Z"), t);
-        final ContainerFacts fresh = facts("fresh", "s0:c1,c2", t, null);
-        final ContainerFacts blink = facts("blink", "s0:c8,c9", t, t);
+        final ContainerFacts old = facts("old", "s0:c1,c5", at("2024-06-01T11:00:00Z"), t);
+        final ContainerFacts fresh = facts("fresh", "s0:c1,c5", t, null);
+        final ContainerFacts blink = facts("blink", "s0:c8,c19", t, t);
 
         final List<LabelVersion> versions = LabelTimeline.of("h", List.of(fresh, blink, old));
 
         assertThat(versions).extracting(LabelVersion::key, LabelVersion::validFrom).containsExactly(
-                keyAt("h|c1,c2", "2024-06-01T11:00:00Z"),
-                keyAt("h|c1,c2", "2024-06-01T12:00:00Z"),
-                keyAt("h|c8,c9", "2024-06-01T12:00:00Z"));
+                keyAt("h|c1,c5", "2024-06-01T11:00:00Z"),
+                keyAt("h|c1,c5", "2024-06-01T12:00:00Z"),
+                keyAt("h|c8,c19", "2024-06-01T12:00:00Z"));
         final List<ContainerInstance> atTick = versions.get(1).label().containers();
         assertThat(atTick).extracting(ContainerInstance::name, ContainerInstance::finishedAt)
                 .containsExactly(tuple("old", t), tuple("fresh", null));
@@ -133,8 +133,8 @@ class LabelTimelineTest {
 
     @Test
     void restartAddsARunAndClosesAMissedOne() {
-        final ContainerFacts firstRun = facts("svc", "s0:c1,c2", at("2024-06-01T10:00:00Z"), null);
-        final ContainerFacts secondRun = facts("svc", "s0:c1,c2", at("2024-06-01T11:00:00Z"), null);
+        final ContainerFacts firstRun = facts("svc", "s0:c1,c5", at("2024-06-01T10:00:00Z"), null);
+        final ContainerFacts secondRun = facts("svc", "s0:c1,c5", at("2024-06-01T11:00:00Z"), null);
 
         final LabelBook afterFirst = LabelBook.empty("h").started(firstRun).book();
         final LabelBook.Update restart = afterFirst.started(secondRun);
@@ -146,7 +146,7 @@ class LabelTimelineTest {
                         tuple(at("2024-06-01T11:00:00Z"), null)));
         assertThat(restart.book().started(secondRun).published()).as("seen before").isEmpty();
         assertThat(restart.book().finished("unknown", at("2024-06-01T12:00:00Z")).published()).isEmpty();
-        assertThat(restart.book().finished("svc", at("2024-06-01T12:00:00Z")).published()).hasSize(1);
+        assertThat(restart.book().finished("svc-id", at("2024-06-01T12:00:00Z")).published()).hasSize(1);
     }
 
     private static ContainerFacts facts(final String name, final String level, final Instant started,
