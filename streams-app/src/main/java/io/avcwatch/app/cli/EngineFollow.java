@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,7 @@ final class EngineFollow {
     private static final Logger LOG = LoggerFactory.getLogger(EngineFollow.class);
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     private EngineFollow() {
     }
@@ -30,16 +33,18 @@ final class EngineFollow {
         }
         final String host = InventoryHost.orLocal(hostOption);
         TopicSetup.ensureWaiting(kafka.clientProperties(), List.of(InventoryTopic.spec(kafka.topicPrefix())));
+        final CountDownLatch stopRequested = new CountDownLatch(1);
+        final CountDownLatch flushed = new CountDownLatch(1);
         try (EngineApi api = EngineApi.overSocket(socket);
                 LabelPublisher publisher = LabelPublisher.create(kafka.clientProperties(), kafka.topicPrefix())) {
             final EngineWatcher watcher = new EngineWatcher(api, engine, host, publisher, Clock.systemUTC(),
-                    wait -> Thread.sleep(wait.toMillis()), FIRST_BACKOFF, MAX_BACKOFF);
-            final Thread main = Thread.currentThread();
-            final Thread hook = new Thread(() -> {
+                    wait -> stopRequested.await(wait.toMillis(), TimeUnit.MILLISECONDS), FIRST_BACKOFF, MAX_BACKOFF);
+            // Ctrl-C / SIGTERM: end the event stream or the backoff, then let the publisher flush before exit.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopRequested.countDown();
                 watcher.stop();
-                main.interrupt();
-            }, "avcwatch-inventory-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
+                awaitQuietly(flushed);
+            }, "avcwatch-inventory-stop"));
             err.printf("avcwatch: following %s at %s as host %s, publishing to %s%n", engine, socket, host,
                     publisher.topic());
             err.flush();
@@ -49,6 +54,16 @@ final class EngineFollow {
         } catch (IOException e) {
             LOG.warn("closing the {} socket client: {}", engine, e.toString());
             return ExitCodes.OK;
+        } finally {
+            flushed.countDown();
+        }
+    }
+
+    private static void awaitQuietly(final CountDownLatch flushed) {
+        try {
+            flushed.await(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code avcwatch inventory import} against a real broker, read back from the compacted topic. */
-class InventoryImportIT {
+/** The inventory against a real broker: import and a live engine session, read back from the compacted topic. */
+class InventoryIT {
 
     private static EmbeddedBroker broker;
 
@@ -81,6 +81,35 @@ class InventoryImportIT {
             final Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
             assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
         }
+    }
+
+    @Test
+    void publishesALiveEngineSessionWithEventTimestamps() throws Exception {
+        final String prefix = "it2.";
+        final Path socket = tmp.resolve("docker.sock");
+        final Properties client = new Properties();
+        client.setProperty("bootstrap.servers", broker.bootstrapServers());
+        try (RecordedEngine engine = RecordedEngine.serve(socket, "live");
+                EngineApi api = EngineApi.overSocket(socket);
+                Admin admin = Admin.create(client)) {
+            admin.createTopics(List.of(Topics.AVC_CONTAINERS.newTopic(prefix, java.util.Optional.empty(),
+                    java.util.Optional.empty()))).all().get();
+            try (LabelPublisher publisher = LabelPublisher.create(client, prefix)) {
+                new EngineWatcher(api, "docker", "node-alpha1", publisher,
+                        java.time.Clock.fixed(Instant.parse("2025-12-05T23:00:00Z"), java.time.ZoneOffset.UTC),
+                        wait -> { }, Duration.ofSeconds(1), Duration.ofSeconds(1)).session();
+                assertThat(publisher.sent()).isEqualTo(8);
+            }
+        }
+
+        final List<ConsumerRecord<String, ContainerLabel>> records = readAll(Topics.AVC_CONTAINERS.name(prefix), 8);
+        assertThat(records).filteredOn(r -> r.key().equals("node-alpha1|c211,c331"))
+                .extracting(ConsumerRecord::timestamp)
+                .containsExactly(millis("2025-12-05T21:50:22Z"), millis("2025-12-05T22:05:00.100Z"),
+                        millis("2025-12-05T22:06:00.200Z"));
+        assertThat(records).filteredOn(r -> r.key().equals("node-alpha1|c5,c77")).singleElement()
+                .satisfies(r -> assertThat(r.value().containers()).extracting(ContainerInstance::name)
+                        .containsExactly("web-9"));
     }
 
     private static int cli(final String... args) {
