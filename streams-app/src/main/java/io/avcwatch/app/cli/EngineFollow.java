@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -32,7 +31,7 @@ final class EngineFollow {
             throw new UserException("no " + engine + " socket at " + socket + " (is the engine running? use --socket)");
         }
         final String host = InventoryHost.orLocal(hostOption);
-        TopicSetup.ensureWaiting(kafka.clientProperties(), List.of(InventoryTopic.spec(kafka.topicPrefix())));
+        InventoryTopic.ensure(kafka.clientProperties(), kafka.topicPrefix());
         final CountDownLatch stopRequested = new CountDownLatch(1);
         final CountDownLatch flushed = new CountDownLatch(1);
         try (EngineApi api = EngineApi.overSocket(socket);

@@ -62,7 +62,7 @@ public final class InventoryImportCommand implements Callable<Integer> {
             loaded.versions().forEach(v -> out.println(Json.toJson(new PrintedRecord(v.key(), v.validFrom(), v.label()))));
             out.flush();
         } else {
-            TopicSetup.ensureWaiting(kafka.clientProperties(), List.of(InventoryTopic.spec(kafka.topicPrefix())));
+            InventoryTopic.ensure(kafka.clientProperties(), kafka.topicPrefix());
             try (LabelPublisher publisher = LabelPublisher.create(kafka.clientProperties(), kafka.topicPrefix())) {
                 loaded.versions().forEach(publisher);
             }
