@@ -2,6 +2,7 @@ package io.avcwatch.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class RecordHelpersTest {
 
     @Test
     void deadLetterKeepsValidUtf8AsText() {
-        final byte[] line = "type=AVC msg=audit(1.000:1): caf\u00e9".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        final byte[] line = "type=AVC msg=audit(1.000:1): caf\u00e9".getBytes(StandardCharsets.UTF_8);
         final DeadLetter letter = DeadLetter.of(line, "parse", "x").build();
         assertThat(letter.lineEncoding()).isEqualTo(LineEncoding.UTF_8);
         assertThat(letter.line()).endsWith("caf\u00e9");
@@ -61,7 +62,7 @@ class RecordHelpersTest {
     @Test
     void rawHeadersRoundTripThroughKafkaHeaders() {
         final RecordHeaders headers = new RecordHeaders();
-        headers.add(RawRecordHeaders.SOURCE_OFFSET, "1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        headers.add(RawRecordHeaders.SOURCE_OFFSET, "1".getBytes(StandardCharsets.UTF_8));
         SampleRecords.rawHeaders().writeTo(headers);
         assertThat(headers.headers(RawRecordHeaders.SOURCE_OFFSET)).hasSize(1);
         assertThat(RawRecordHeaders.readFrom(headers)).isEqualTo(SampleRecords.rawHeaders());

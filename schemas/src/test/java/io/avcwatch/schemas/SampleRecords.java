@@ -1,5 +1,6 @@
 package io.avcwatch.schemas;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +92,7 @@ final class SampleRecords {
 
     static DeadLetter textDeadLetter() {
         return DeadLetter.of("type=AVC msg=audit(1713603292.240:1088): avc:  denied  { read".getBytes(
-                        java.nio.charset.StandardCharsets.UTF_8), "parse", "truncated AVC record")
+                        StandardCharsets.UTF_8), "parse", "truncated AVC record")
                 .host(HOST).errorKind("TRUNCATED").kafkaSource("audit.raw", 2, 77_123L)
                 .fileSource("/var/log/audit/audit.log", 1_835_009L, 402_113L).build();
     }

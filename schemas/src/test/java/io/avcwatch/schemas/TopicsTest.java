@@ -3,6 +3,7 @@ package io.avcwatch.schemas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class TopicsTest {
         final byte[] bytes = Topics.AVC_ALERTS.valueSerde().serializer().serialize("avc.alerts",
                 SampleRecords.fullAlert());
         assertThat(SchemaValidation.strict().errors(Topics.AVC_ALERTS.valueSchema(), new String(bytes,
-                java.nio.charset.StandardCharsets.UTF_8))).isEmpty();
+                StandardCharsets.UTF_8))).isEmpty();
         assertThat(Topics.AVC_DENIALS.valueSerde()).isInstanceOf(JsonSerde.class);
         assertThat(((JsonSerde<?>) Topics.AVC_CONTAINERS.valueSerde()).type()).isEqualTo(ContainerLabel.class);
     }
