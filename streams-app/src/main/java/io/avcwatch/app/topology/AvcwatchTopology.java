@@ -8,7 +8,9 @@ import io.avcwatch.schemas.Topic;
 import io.avcwatch.schemas.Topics;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import java.util.Properties;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -71,7 +73,7 @@ public final class AvcwatchTopology {
     /** Builds the topology; pure (no I/O, no clients). */
     public static Topology build(final TopologyConfig config) {
         final String prefix = config.topicPrefix();
-        final StreamsBuilder builder = new StreamsBuilder();
+        final StreamsBuilder builder = namesEnforced();
 
         builder.addStateStore(Stores.keyValueStoreBuilder(
                         Stores.inMemoryKeyValueStore(INFLIGHT_STORE), Serdes.String(), Serdes.String())
@@ -81,16 +83,16 @@ public final class AvcwatchTopology {
                 .process(() -> new EventAssemblyProcessor(config),
                         Named.as("assemble-events"), INFLIGHT_STORE);
 
-        final var routes = assembled.split(Named.as("route-"))
+        final var routes = assembled.split(Named.as("route-assembly-"))
                 .branch((host, out) -> out instanceof AssemblyOutput.Rejected, Branched.as("rejected"))
                 .branch((host, out) -> out instanceof AssemblyOutput.Tick, Branched.as("ticks"))
                 .defaultBranch(Branched.as("events"));
 
-        routes.get("route-rejected")
+        routes.get("route-assembly-rejected")
                 .mapValues(out -> ((AssemblyOutput.Rejected) out).deadLetter(), Named.as("unwrap-dead-letters"))
                 .to(Topics.AUDIT_DEADLETTER.name(prefix), produced(Topics.AUDIT_DEADLETTER, "write-dead-letters"));
 
-        final KStream<String, AuditEvent> events = routes.get("route-events")
+        final KStream<String, AuditEvent> events = routes.get("route-assembly-events")
                 .mapValues(out -> ((AssemblyOutput.Assembled) out).event(), Named.as("unwrap-events"));
         events.mapValues(EventJson::write, Named.as("write-event-json"))
                 .to(Topics.AUDIT_EVENTS.name(prefix), produced(Topics.AUDIT_EVENTS, "write-audit-events"));
@@ -100,7 +102,7 @@ public final class AvcwatchTopology {
         final KStream<String, CorrelationInput> denials = events
                 .flatMapValues(DenialMapping::denials, Named.as("extract-denials"))
                 .mapValues(CorrelationInput::of, Named.as("wrap-denials"))
-                .merge(routes.get("route-ticks").mapValues(out -> CorrelationInput.tick(), Named.as("wrap-ticks")),
+                .merge(routes.get("route-assembly-ticks").mapValues(out -> CorrelationInput.tick(), Named.as("wrap-ticks")),
                         Named.as("merge-ticks"));
 
         final KTable<String, ContainerLabel> containers = containerTable(builder, config);
@@ -110,6 +112,22 @@ public final class AvcwatchTopology {
                 .to(Topics.AVC_DENIALS.name(prefix), produced(Topics.AVC_DENIALS, "write-denials"));
 
         return builder.build();
+    }
+
+    /**
+     * A builder that refuses generated names for stores, changelogs and repartition topics at build time
+     * ({@code ensure.explicit.internal.resource.naming}); the placeholder id and servers are replaced by the
+     * real configuration when {@code KafkaStreams} starts.
+     */
+    private static StreamsBuilder namesEnforced() {
+        final Properties overrides = new Properties();
+        overrides.setProperty(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
+        final Properties placeholder = new Properties();
+        placeholder.putAll(overrides);
+        placeholder.setProperty(StreamsConfig.APPLICATION_ID_CONFIG, "avcwatch-topology");
+        placeholder.setProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        return new StreamsBuilder(new org.apache.kafka.streams.TopologyConfig(
+                null, new StreamsConfig(placeholder), overrides));
     }
 
     private static KTable<String, ContainerLabel> containerTable(
