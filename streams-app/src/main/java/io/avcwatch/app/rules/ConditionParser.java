@@ -122,7 +122,7 @@ final class ConditionParser {
 
     /** A name list where {@code @name} items pull in a named set. */
     NameSet names(final Node value, final String what) {
-        NameSet out = new NameSet(what, List.of(), List.of());
+        final List<NameSet> refs = new ArrayList<>();
         final List<String> literal = new ArrayList<>();
         for (final String item : yaml.strings(value, what)) {
             if (item.startsWith("@")) {
@@ -130,13 +130,13 @@ final class ConditionParser {
                 if (ref == null) {
                     yaml.error(value, what + ": unknown set '" + item + "'");
                 } else {
-                    out = out.plus(ref);
+                    refs.add(ref);
                 }
             } else {
                 literal.add(item);
             }
         }
-        return out.plus(NameSet.of(what, literal));
+        return NameSet.union(what, literal, refs);
     }
 
     private Condition perms(final Node value) {

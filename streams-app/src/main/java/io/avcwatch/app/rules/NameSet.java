@@ -4,19 +4,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A set of names given by patterns, minus exclusions: {@code svirt_sandbox_*} is a container
+ * A set of names given by patterns and referenced sets ({@code @name}), minus exclusions: {@code svirt_sandbox_*} is a container
  * domain but {@code svirt_sandbox_file_t} is a file type, so the domain list excludes
  * {@code *_file_t}.
  */
-public record NameSet(String name, List<NamePattern> include, List<NamePattern> exclude) {
+public record NameSet(String name, List<NamePattern> include, List<NamePattern> exclude, List<NameSet> refs) {
 
     public NameSet {
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
+        refs = List.copyOf(refs);
+    }
+
+    public NameSet(final String name, final List<NamePattern> include, final List<NamePattern> exclude) {
+        this(name, include, exclude, List.of());
     }
 
     public static NameSet of(final String name, final List<String> include) {
         return new NameSet(name, patterns(include), List.of());
+    }
+
+    /** A set whose members are those of {@code refs} (each with its own exclusions) plus {@code include}. */
+    public static NameSet union(final String name, final List<String> include, final List<NameSet> refs) {
+        return new NameSet(name, patterns(include), List.of(), refs);
     }
 
     public static List<NamePattern> patterns(final List<String> texts) {
@@ -41,6 +51,11 @@ public record NameSet(String name, List<NamePattern> include, List<NamePattern> 
                 return true;
             }
         }
+        for (final NameSet r : refs) {
+            if (r.contains(value)) {
+                return true;
+            }
+        }
         return false;
     }
 
@@ -50,6 +65,8 @@ public record NameSet(String name, List<NamePattern> include, List<NamePattern> 
         inc.addAll(more.include);
         final List<NamePattern> exc = new ArrayList<>(exclude);
         exc.addAll(more.exclude);
-        return new NameSet(name, inc, exc);
+        final List<NameSet> r = new ArrayList<>(refs);
+        r.addAll(more.refs);
+        return new NameSet(name, inc, exc, r);
     }
 }

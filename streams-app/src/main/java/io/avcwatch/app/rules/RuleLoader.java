@@ -161,11 +161,10 @@ public final class RuleLoader {
                 final Map<String, Node> spec = yaml.mapping(e.getValue(), "set " + name, SET_KEYS);
                 extend = spec.containsKey("extend") && yaml.bool(spec.get("extend"), "extend").orElse(false);
                 final NameSet inc = spec.containsKey("include") ? refs.names(spec.get("include"), name) : NameSet.of(name, List.of());
-                final NameSet exc = spec.containsKey("exclude") ? refs.names(spec.get("exclude"), name) : NameSet.of(name, List.of());
-                set = new NameSet(name, inc.include(), exc.include());
+                final List<String> exc = spec.containsKey("exclude") ? yaml.strings(spec.get("exclude"), name + ".exclude") : List.of();
+                set = new NameSet(name, inc.include(), NameSet.patterns(exc), inc.refs());
             } else {
                 set = refs.names(e.getValue(), name);
-                set = new NameSet(name, set.include(), set.exclude());
             }
             final NameSet existing = sets.get(name);
             if (existing != null && !extend) {
