@@ -1,5 +1,8 @@
 package io.avcwatch.app.topology;
 
+import io.avcwatch.app.rules.Detector;
+import io.avcwatch.app.rules.HostState;
+import io.avcwatch.app.rules.StormState;
 import io.avcwatch.parsers.AuditEvent;
 import io.avcwatch.schemas.AvcDenial;
 import io.avcwatch.schemas.ContainerLabel;
@@ -38,6 +41,8 @@ import org.apache.kafka.streams.state.Stores;
  *       subject's and the object's labels at the event time, timestamp the event time;
  *   <li>writes {@code avc.mac-events}: key host, value MacEvent JSON (MAC_STATUS, MAC_CONFIG_CHANGE,
  *       MAC_POLICY_LOAD), timestamp the event time;
+ *   <li>reads back {@code avc.denials} and {@code avc.mac-events} for detection, and writes
+ *       {@code avc.alerts}: key host, value Alert JSON, timestamp the event time;
  *   <li>writes {@code audit.deadletter}: key host, value DeadLetter JSON (the original bytes and why they
  *       were rejected), headers reason/kind/stage and source topic/partition/offset;
  *   <li>internal {@code <app>-denials-by-source-label-repartition}: key {@code host|categories} of the
@@ -59,6 +64,10 @@ public final class AvcwatchTopology {
     public static final String INFLIGHT_STORE = "assembly-inflight-events";
     /** The versioned container table. */
     public static final String CONTAINERS_STORE = "container-labels";
+    /** Each host's last SELinux enforcing mode (key host, value HostState JSON). */
+    public static final String HOST_STATE_STORE = "detect-host-state";
+    /** Open alert storms (key {@code host|container|rule|severity}, value StormState JSON). */
+    public static final String STORM_STORE = "detect-storms";
 
     static final String SOURCE_REPARTITION = "denials-by-source-label";
     static final String TARGET_REPARTITION = "denials-by-target-label";
@@ -70,8 +79,13 @@ public final class AvcwatchTopology {
     private AvcwatchTopology() {
     }
 
-    /** Builds the topology; pure (no I/O, no clients). */
+    /** Builds the topology with the built-in detection rules; pure (no clients, no files outside the jar). */
     public static Topology build(final TopologyConfig config) {
+        return build(config, Detector.builtIn());
+    }
+
+    /** Builds the topology with {@code detector}'s rules; pure (no I/O, no clients). */
+    public static Topology build(final TopologyConfig config, final Detector detector) {
         final String prefix = config.topicPrefix();
         final StreamsBuilder builder = namesEnforced();
 
@@ -111,7 +125,36 @@ public final class AvcwatchTopology {
                 .selectKey((label, denial) -> denial.host(), Named.as("key-by-host"))
                 .to(Topics.AVC_DENIALS.name(prefix), produced(Topics.AVC_DENIALS, "write-denials"));
 
+        detect(builder, config, detector);
+        containers.toStream(Named.as("container-changes"))
+                .flatMapValues(detector::onContainer, Named.as("detect-container-risks"))
+                .selectKey((label, alert) -> alert.host(), Named.as("key-container-alerts-by-host"))
+                .to(Topics.AVC_ALERTS.name(prefix), produced(Topics.AVC_ALERTS, "write-container-alerts"));
+
         return builder.build();
+    }
+
+    /**
+     * Detection reads back {@code avc.denials} and {@code avc.mac-events}: both are keyed by host (and must
+     * have the same partition count), so one task sees all of a host's denials and state changes, merged in
+     * event-time order.
+     */
+    private static void detect(final StreamsBuilder builder, final TopologyConfig config, final Detector detector) {
+        final String prefix = config.topicPrefix();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(HOST_STATE_STORE),
+                Serdes.String(), JsonSerde.of(HostState.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORM_STORE),
+                Serdes.String(), JsonSerde.of(StormState.class)));
+        final KStream<String, DetectionInput> denials = builder
+                .stream(Topics.AVC_DENIALS.name(prefix), consumed(Topics.AVC_DENIALS, "read-denials"))
+                .mapValues(DetectionInput.Denial::new, Named.as("wrap-denials-for-detection"));
+        final KStream<String, DetectionInput> stateChanges = builder
+                .stream(Topics.MAC_EVENTS.name(prefix), consumed(Topics.MAC_EVENTS, "read-mac-events"))
+                .mapValues(DetectionInput.StateChange::new, Named.as("wrap-mac-events-for-detection"));
+        denials.merge(stateChanges, Named.as("merge-detection-input"))
+                .process(() -> new DetectionProcessor(config, detector), Named.as("detect-escapes"),
+                        HOST_STATE_STORE, STORM_STORE)
+                .to(Topics.AVC_ALERTS.name(prefix), produced(Topics.AVC_ALERTS, "write-alerts"));
     }
 
     /**

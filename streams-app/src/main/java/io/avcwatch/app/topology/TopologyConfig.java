@@ -21,10 +21,12 @@ import java.util.Objects;
  * @param inventoryHistory   how far back the versioned container table keeps superseded labels: the replay horizon.
  *                           A denial older than (newest inventory change - this) finds no container. Set the
  *                           {@code avc.containers} topic's {@code min.compaction.lag.ms} to at least this
+ * @param stormWindow        repeated alerts of one container and rule within this much event time become one
+ *                           alert with a growing count (the first one is still sent at once)
  */
 public record TopologyConfig(String topicPrefix, Duration eventTimeout, Duration quietHostAfter,
                              Duration punctuateEvery, int maxInFlight, Duration inventoryGrace,
-                             Duration inventoryHistory) {
+                             Duration inventoryHistory, Duration stormWindow) {
 
     /** 2 s: see {@code inventoryGrace}. */
     public static final Duration DEFAULT_INVENTORY_GRACE = Duration.ofSeconds(2);
@@ -44,6 +46,7 @@ public record TopologyConfig(String topicPrefix, Duration eventTimeout, Duration
             throw new IllegalArgumentException("inventoryGrace must not be negative, got " + inventoryGrace);
         }
         requirePositive(inventoryHistory, "inventoryHistory");
+        requirePositive(stormWindow, "stormWindow");
         if (inventoryHistory.compareTo(inventoryGrace) < 0) {
             throw new IllegalArgumentException("inventoryHistory " + inventoryHistory
                     + " must be at least inventoryGrace " + inventoryGrace);
@@ -53,19 +56,19 @@ public record TopologyConfig(String topicPrefix, Duration eventTimeout, Duration
     /** The settings {@code avcwatch streams} runs with unless told otherwise. */
     public static TopologyConfig defaults() {
         return new TopologyConfig("", Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(1),
-                10_000, DEFAULT_INVENTORY_GRACE, DEFAULT_INVENTORY_HISTORY);
+                10_000, DEFAULT_INVENTORY_GRACE, DEFAULT_INVENTORY_HISTORY, Duration.ofMinutes(1));
     }
 
     /** The same settings under another topic prefix. */
     public TopologyConfig withTopicPrefix(final String prefix) {
         return new TopologyConfig(prefix, eventTimeout, quietHostAfter, punctuateEvery, maxInFlight,
-                inventoryGrace, inventoryHistory);
+                inventoryGrace, inventoryHistory, stormWindow);
     }
 
     /** The same settings with another inventory grace period. */
     public TopologyConfig withInventoryGrace(final Duration grace) {
         return new TopologyConfig(topicPrefix, eventTimeout, quietHostAfter, punctuateEvery, maxInFlight,
-                grace, inventoryHistory);
+                grace, inventoryHistory, stormWindow);
     }
 
     private static void requirePositive(final Duration d, final String name) {

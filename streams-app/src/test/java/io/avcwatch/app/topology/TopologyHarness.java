@@ -1,6 +1,7 @@
 package io.avcwatch.app.topology;
 
 import io.avcwatch.parsers.selinux.CategorySet;
+import io.avcwatch.schemas.Alert;
 import io.avcwatch.schemas.AvcDenial;
 import io.avcwatch.schemas.ContainerInstance;
 import io.avcwatch.schemas.ContainerLabel;
@@ -31,6 +32,7 @@ final class TopologyHarness implements AutoCloseable {
     final TestOutputTopic<String, String> events;
     final TestOutputTopic<String, DeadLetter> deadLetters;
     final TestOutputTopic<String, MacEvent> macEvents;
+    final TestOutputTopic<String, Alert> alerts;
 
     TopologyHarness(final TopologyConfig config, final Path stateDir) {
         final Properties props = StreamsProperties.of("avcwatch-test", new Properties(), stateDir);
@@ -43,6 +45,7 @@ final class TopologyHarness implements AutoCloseable {
         events = output(Topics.AUDIT_EVENTS, prefix);
         deadLetters = output(Topics.AUDIT_DEADLETTER, prefix);
         macEvents = output(Topics.MAC_EVENTS, prefix);
+        alerts = output(Topics.AVC_ALERTS, prefix);
     }
 
     TopologyHarness(final Path stateDir) {
