@@ -1,5 +1,7 @@
 package io.avcwatch.app.topology;
 
+import io.avcwatch.app.denials.DenialBuilder;
+import io.avcwatch.app.denials.MacEvents;
 import io.avcwatch.app.rules.Detector;
 import io.avcwatch.app.rules.HostState;
 import io.avcwatch.app.rules.StormState;
@@ -110,11 +112,11 @@ public final class AvcwatchTopology {
                 .mapValues(out -> ((AssemblyOutput.Assembled) out).event(), Named.as("unwrap-events"));
         events.mapValues(EventJson::write, Named.as("write-event-json"))
                 .to(Topics.AUDIT_EVENTS.name(prefix), produced(Topics.AUDIT_EVENTS, "write-audit-events"));
-        events.flatMapValues(DenialMapping::macEvents, Named.as("extract-mac-events"))
+        events.flatMapValues((host, event) -> MacEvents.build(event, host), Named.as("extract-mac-events"))
                 .to(Topics.MAC_EVENTS.name(prefix), produced(Topics.MAC_EVENTS, "write-mac-events"));
 
         final KStream<String, CorrelationInput> denials = events
-                .flatMapValues(DenialMapping::denials, Named.as("extract-denials"))
+                .flatMapValues((host, event) -> DenialBuilder.build(event, host), Named.as("extract-denials"))
                 .mapValues(CorrelationInput::of, Named.as("wrap-denials"))
                 .merge(routes.get("route-assembly-ticks").mapValues(out -> CorrelationInput.tick(), Named.as("wrap-ticks")),
                         Named.as("merge-ticks"));
