@@ -69,7 +69,7 @@ final class OfflinePipeline {
                     finished.startsWith("0001") || finished.isEmpty() ? null : Instant.parse(finished),
                     c.path("HostConfig").path("Privileged").asBoolean(false), opts,
                     c.path("HostConfig").path("PidMode").asText(""), c.path("HostConfig").path("NetworkMode").asText(""),
-                    mounts));
+                    mounts, c.path("HostConfig").path("IpcMode").asText(null)));
         }
         inventory.put(host, list);
         for (final ContainerInstance c : list) {

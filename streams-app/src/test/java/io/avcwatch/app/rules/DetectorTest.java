@@ -164,6 +164,23 @@ class DetectorTest {
     }
 
     @Test
+    void hostIpcContainerIsFlaggedFromTheInventory() {
+        final ContainerInstance shm = new ContainerInstance("5a1e0c3706d8bbbb", "shm-reader", "busybox", "docker",
+                "system_u:system_r:container_t:s0:c7,c8", null, Instant.EPOCH, null, false, List.of(), "", "bridge",
+                List.of(), "host");
+        final ContainerInstance privateIpc = new ContainerInstance("5a1e0c3706d8cccc", "web", "nginx", "docker",
+                "system_u:system_r:container_t:s0:c9,c10", null, Instant.EPOCH, null, false, List.of(), "", "bridge",
+                List.of(), "private");
+        assertThat(DETECTOR.onContainer(new ContainerLabel("node-a", "c7,c8", List.of(shm), null)))
+                .singleElement().satisfies(a -> {
+                    assertThat(a.rule()).isEqualTo("H6");
+                    assertThat(a.severity()).isEqualTo(Severity.HIGH);
+                    assertThat(a.summary()).contains("host IPC namespace");
+                });
+        assertThat(DETECTOR.onContainer(new ContainerLabel("node-a", "c9,c10", List.of(privateIpc), null))).isEmpty();
+    }
+
+    @Test
     void suppressionsLowerOnlyWhatTheyMaySuppress() {
         final RuleSet rules = ((LoadResult.Loaded) RuleLoader.load(withBuiltIns(
                 "suppressions:\n  - {reason: CI agent builds images, image: 'nginx*', comm: bash}\n"))).ruleSet();
