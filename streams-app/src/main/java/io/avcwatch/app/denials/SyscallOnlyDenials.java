@@ -106,6 +106,10 @@ final class SyscallOnlyDenials {
             default:
                 return Optional.empty();
         }
+        if (flags != null && flags.startsWith("O_")) {
+            // ausearch -i writes the flags by name: O_WRONLY|O_CREAT|O_TRUNC
+            return Optional.of(flags.contains("O_RDWR") ? "rdwr" : flags.contains("O_WRONLY") ? "write" : "read");
+        }
         return hex(flags).map(f -> {
             final long mode = f & O_ACCMODE;
             return mode == 0 ? "read" : mode == 1 ? "write" : "rdwr";
@@ -116,6 +120,17 @@ final class SyscallOnlyDenials {
         final String mode = "mknod".equals(name) ? r.value("a1") : "mknodat".equals(name) ? r.value("a2") : null;
         if (mode == null) {
             return Optional.empty();
+        }
+        if (mode.startsWith("S_IF")) {
+            // ausearch -i writes the file type by name: S_IFBLK|660
+            final String kind = mode.replaceFirst("\\|.*", "");
+            return Optional.of(switch (kind) {
+                case "S_IFBLK" -> "block";
+                case "S_IFCHR" -> "char";
+                case "S_IFIFO" -> "fifo";
+                case "S_IFSOCK" -> "socket";
+                default -> "regular";
+            });
         }
         return hex(mode).map(m -> {
             switch ((int) (m & S_IFMT)) {

@@ -40,9 +40,10 @@ final class LogRewriter {
             return "audit(" + seconds + "." + fraction + ":" + serial + ")";
         }
 
+        /** The record's {@code pid=}, null when it has none (CWD, PATH, PROCTITLE, MAC_STATUS, ...). */
         String pid() {
             final Matcher m = Pattern.compile("(?:^| )pid=(\\d+)").matcher(body);
-            return m.find() ? m.group(1) : "1";
+            return m.find() ? m.group(1) : null;
         }
     }
 
@@ -80,12 +81,17 @@ final class LogRewriter {
         return out;
     }
 
-    /** journald short output: {@code MMM DD HH:MM:SS HOST audit[PID]: TYPE BODY}; node=, time fraction and serial are lost. */
+    /**
+     * journald short output: {@code MMM DD HH:MM:SS HOST audit[PID]: TYPE BODY}, where journald
+     * takes _PID from the record's {@code pid=}; records without one print as {@code audit: TYPE BODY}.
+     * node=, the time fraction and the serial are lost.
+     */
     static List<String> journald(final String host, final List<String> lines) {
         final List<String> out = new ArrayList<>();
         for (final String line : lines) {
             final Raw r = split(line);
-            out.add(SYSLOG.format(r.time()) + " " + host + " audit[" + r.pid() + "]: " + r.type() + " " + r.body());
+            final String ident = r.pid() == null ? "audit" : "audit[" + r.pid() + "]";
+            out.add(SYSLOG.format(r.time()) + " " + host + " " + ident + ": " + r.type() + " " + r.body());
         }
         return out;
     }
