@@ -115,6 +115,32 @@ final class LogRewriter {
         return out;
     }
 
+    /**
+     * {@code ausearch -i} output: events separated by {@code ----}, records of an event in reverse
+     * order, the header time written as {@code MM/DD/YYYY HH:MM:SS.mmm} (UTC here) followed by
+     * {@code " : "}, and {@code comm}/{@code exe} unquoted.
+     */
+    static List<String> ausearchInterpreted(final List<String> lines) {
+        final Map<String, List<String>> events = new LinkedHashMap<>();
+        for (final String line : lines) {
+            final Raw r = split(line);
+            events.computeIfAbsent(r.node() + ":" + r.serial(), k -> new ArrayList<>()).add(line);
+        }
+        final DateTimeFormatter interpreted =
+                DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneOffset.UTC);
+        final List<String> out = new ArrayList<>();
+        for (final List<String> event : events.values()) {
+            out.add("----");
+            for (int i = event.size() - 1; i >= 0; i--) {
+                final Raw r = split(event.get(i));
+                final String body = r.body().replaceAll("(^| )(comm|exe)=\"([^\" ]*)\"", "$1$2=$3");
+                out.add((r.node() == null ? "" : "node=" + r.node() + " ") + "type=" + r.type() + " msg=audit("
+                        + interpreted.format(r.time()) + ":" + r.serial() + ") : " + body);
+            }
+        }
+        return out;
+    }
+
     /** Kernels before 4.x: AVC records without {@code permissive=}. */
     static List<String> withoutPermissive(final List<String> lines) {
         return lines.stream().map(l -> l.replaceAll(" permissive=[01]", "")).toList();

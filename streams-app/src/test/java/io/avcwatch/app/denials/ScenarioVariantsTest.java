@@ -60,6 +60,7 @@ class ScenarioVariantsTest {
                 LogRewriter.mergedByTime(s.logs().stream().map(Log::lines).toList()))), s.inspect())),
         HOSTS_ROUND_ROBIN(s -> new Scenario(List.of(new Log("collector",
                 LogRewriter.roundRobin(s.logs().stream().map(Log::lines).toList()))), s.inspect())),
+        AUSEARCH_INTERPRETED(s -> s.mapLines(LogRewriter::ausearchInterpreted)),
         PROCTITLE_FIRST(s -> s.mapLines(LogRewriter::proctitleFirst)),
         WITH_EOE(s -> s.mapLines(LogRewriter::withEoe)),
         NO_EOE(s -> s.mapLines(l -> LogRewriter.withoutEoe(LogRewriter.withEoe(l)))),
@@ -114,6 +115,7 @@ class ScenarioVariantsTest {
 
         final Path out = Path.of("target", "scenario-alerts", set + "-" + variant.name().toLowerCase() + ".jsonl");
         Files.createDirectories(out.getParent());
+        writeVariant(Path.of("target", "scenario-variants", set + "-" + variant.name().toLowerCase()), scenario);
         Files.write(out, OfflinePipeline.jsonLines(alerts));
 
         final List<String> problems = new ArrayList<>(score.problems());
@@ -135,6 +137,17 @@ class ScenarioVariantsTest {
         assertThat(problems).as(set + " " + variant + ": " + score.figure()).isEmpty();
         assertThat(score.hits() + parserGap.stream().filter(p -> p.startsWith("missed")).count())
                 .isEqualTo(score.attacks());
+    }
+
+    /** The rewritten set on disk (HOST.audit.log, HOST.inspect.json), to run the CLI on by hand. */
+    private static void writeVariant(final Path dir, final Scenario s) throws IOException {
+        Files.createDirectories(dir);
+        for (final Log log : s.logs()) {
+            Files.write(dir.resolve(log.host() + ".audit.log"), log.lines());
+        }
+        for (final Map.Entry<String, String> e : s.inspect().entrySet()) {
+            Files.writeString(dir.resolve(e.getKey() + ".inspect.json"), e.getValue());
+        }
     }
 
     private static Scenario load(final Path dir) throws IOException {
