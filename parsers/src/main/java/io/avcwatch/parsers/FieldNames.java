@@ -35,6 +35,9 @@ final class FieldNames {
         if (cached.length() != to - from) {
             return false;
         }
+        if (s instanceof String string) {
+            return cached.regionMatches(0, string, from, to - from);
+        }
         for (int i = 0; i < cached.length(); i++) {
             if (cached.charAt(i) != s.charAt(from + i)) {
                 return false;

@@ -61,7 +61,36 @@ public final class JsonOut {
     /** Writes a member name; the next call writes its value. */
     public JsonOut name(String name) {
         comma();
+        int length = name.length();
+        ensure(length + 3);
+        byte[] b = buffer;
+        int n = size;
+        b[n++] = '"';
+        for (int i = 0; i < length; i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+                string(name, 0, length);
+                put((byte) ':');
+                needComma = false;
+                return this;
+            }
+            b[n++] = (byte) c;
+        }
+        b[n++] = '"';
+        b[n++] = ':';
+        size = n;
+        needComma = false;
+        return this;
+    }
+
+    /** Writes the member name {@code name#occurrence}, for repeated field names. */
+    public JsonOut name(String name, int occurrence) {
+        comma();
         string(name, 0, name.length());
+        size--;
+        put((byte) '#');
+        ascii(Integer.toString(occurrence));
+        put((byte) '"');
         put((byte) ':');
         needComma = false;
         return this;
@@ -81,8 +110,16 @@ public final class JsonOut {
 
     /** Writes {@code s[from, to)} as a string value. */
     public JsonOut value(String s, int from, int to) {
+        return value(s, from, to, false);
+    }
+
+    /**
+     * Writes {@code s[from, to)} as a string value; {@code ascii} promises that {@code s} holds
+     * only ASCII characters, which allows a bulk copy.
+     */
+    public JsonOut value(String s, int from, int to, boolean ascii) {
         comma();
-        string(s, from, to);
+        string(s, from, to, ascii);
         needComma = true;
         return this;
     }
@@ -152,11 +189,34 @@ public final class JsonOut {
     }
 
     private void string(String s, int from, int to) {
+        string(s, from, to, false);
+    }
+
+    @SuppressWarnings("deprecation")
+    private void string(String s, int from, int to, boolean asciiText) {
         ensure((to - from) * 6 + 2);
         byte[] b = buffer;
         int n = size;
         b[n++] = '"';
-        for (int i = from; i < to; i++) {
+        int clean = 0;
+        int length = to - from;
+        // Fast path: audit text is nearly always printable ASCII; getBytes copies it in bulk (it
+        // keeps the low byte of each char, exact for ASCII), the loop below stops at the first
+        // character JSON must escape.
+        if (asciiText) {
+            s.getBytes(from, to, b, n);
+        } else {
+            length = 0;
+        }
+        while (clean < length) {
+            byte c = b[n + clean];
+            if (c < 0x20 || c == '"' || c == '\\') {
+                break;
+            }
+            clean++;
+        }
+        n += clean;
+        for (int i = from + clean; i < to; i++) {
             char c = s.charAt(i);
             if (c >= 0x20 && c < 0x80) {
                 if (c == '"' || c == '\\') {
