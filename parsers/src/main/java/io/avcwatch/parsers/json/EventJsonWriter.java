@@ -119,7 +119,11 @@ public final class EventJsonWriter {
             String name = fields.name(i);
             int occurrence = occurrence(fields, i);
             if (occurrence == 1) {
-                out.name(name);
+                if (decodedSink.ascii) {
+                    out.asciiName(name);
+                } else {
+                    out.name(name);
+                }
             } else {
                 out.name(name, occurrence);
             }

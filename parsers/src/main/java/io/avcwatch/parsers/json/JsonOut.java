@@ -118,10 +118,62 @@ public final class JsonOut {
      * only ASCII characters, which allows a bulk copy.
      */
     public JsonOut value(String s, int from, int to, boolean ascii) {
-        comma();
-        string(s, from, to, ascii);
+        if (!ascii) {
+            comma();
+            string(s, from, to);
+            needComma = true;
+            return this;
+        }
+        int length = to - from;
+        ensure(length * 6 + 3);
+        byte[] b = buffer;
+        int n = size;
+        if (needComma) {
+            b[n++] = ',';
+        }
+        b[n++] = '"';
+        size = n;
+        asciiBody(s, from, to);
         needComma = true;
         return this;
+    }
+
+    /** Writes {@code "name":} for a name known to be ASCII (from an ASCII line). */
+    public JsonOut asciiName(String name) {
+        int length = name.length();
+        ensure(length * 6 + 4);
+        byte[] b = buffer;
+        int n = size;
+        if (needComma) {
+            b[n++] = ',';
+        }
+        b[n++] = '"';
+        size = n;
+        asciiBody(name, 0, length);
+        buffer[size++] = ':';
+        needComma = false;
+        return this;
+    }
+
+    /** Appends ASCII {@code s[from, to)} escaped, and the closing quote; room is ensured by the caller. */
+    @SuppressWarnings("deprecation")
+    private void asciiBody(String s, int from, int to) {
+        byte[] b = buffer;
+        int n = size;
+        int length = to - from;
+        // getBytes keeps the low byte of each char: exact for ASCII, one bulk copy.
+        s.getBytes(from, to, b, n);
+        int clean = 0;
+        while (clean < length) {
+            byte c = b[n + clean];
+            if (c < 0x20 || c == '"' || c == '\\') {
+                break;
+            }
+            clean++;
+        }
+        n = clean == length ? n + length : escapedBody(s, from + clean, to, n + clean);
+        b[n++] = '"';
+        size = n;
     }
 
     /** Writes a number. */
@@ -189,34 +241,20 @@ public final class JsonOut {
     }
 
     private void string(String s, int from, int to) {
-        string(s, from, to, false);
-    }
-
-    @SuppressWarnings("deprecation")
-    private void string(String s, int from, int to, boolean asciiText) {
         ensure((to - from) * 6 + 2);
         byte[] b = buffer;
         int n = size;
         b[n++] = '"';
-        int clean = 0;
-        int length = to - from;
-        // Fast path: audit text is nearly always printable ASCII; getBytes copies it in bulk (it
-        // keeps the low byte of each char, exact for ASCII), the loop below stops at the first
-        // character JSON must escape.
-        if (asciiText) {
-            s.getBytes(from, to, b, n);
-        } else {
-            length = 0;
-        }
-        while (clean < length) {
-            byte c = b[n + clean];
-            if (c < 0x20 || c == '"' || c == '\\') {
-                break;
-            }
-            clean++;
-        }
-        n += clean;
-        for (int i = from + clean; i < to; i++) {
+        n = escapedBody(s, from, to, n);
+        b[n++] = '"';
+        size = n;
+    }
+
+    /** Writes {@code s[from, to)} JSON-escaped and UTF-8 encoded at {@code n}; returns the new end. */
+    private int escapedBody(String s, int from, int to, int start) {
+        byte[] b = buffer;
+        int n = start;
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c >= 0x20 && c < 0x80) {
                 if (c == '"' || c == '\\') {
@@ -236,8 +274,7 @@ public final class JsonOut {
                 n = codePoint(b, n, c);
             }
         }
-        b[n++] = '"';
-        size = n;
+        return n;
     }
 
     private static int control(byte[] b, int n, char c) {
