@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +36,6 @@ public final class FileFollower implements LineSource {
 
     private final Path path;
     private final String source;
-    private final Deque<OpenFile> finished = new ArrayDeque<>();
     private final byte[] buf = new byte[64 * 1024];
     private OpenFile current;
     private long readOffset;
@@ -71,35 +68,26 @@ public final class FileFollower implements LineSource {
             f.pendingLiveOffset = checkpoint.offset();
             return f;
         }
-        final List<Path> rotated = RotatedSet.rotatedSiblings(f.path);
-        int found = -1;
-        for (int i = 0; i < rotated.size(); i++) {
-            final Long ino = inodeOf(rotated.get(i));
+        for (Path rotated : RotatedSet.rotatedSiblings(f.path)) {
+            final Long ino = inodeOf(rotated);
             if (ino != null && ino == checkpoint.inode()) {
-                found = i;
-                break;
+                final OpenFile of = open(rotated, checkpoint.offset());
+                if (of != null && of.inode() == checkpoint.inode()) {
+                    LOG.info("Resuming {} in rotated file {} at offset {}", f.path, rotated, checkpoint.offset());
+                    f.start(of);
+                    return f;
+                }
             }
         }
-        if (found < 0) {
-            LOG.warn("Checkpointed file (inode {}) of {} is gone; lines after offset {} of it cannot be shipped",
-                    checkpoint.inode(), f.path, checkpoint.offset());
-            return f;
-        }
-        // rotatedSiblings is oldest first, so everything after `found` is newer and unshipped.
-        for (int i = found; i < rotated.size(); i++) {
-            final OpenFile of = open(rotated.get(i), i == found ? checkpoint.offset() : 0);
-            if (of != null) {
-                f.finished.add(of);
-            }
-        }
-        LOG.info("Resuming {} in rotated file {} at offset {}", f.path, rotated.get(found), checkpoint.offset());
+        LOG.warn("Checkpointed file (inode {}) of {} is gone; lines after offset {} of it cannot be shipped",
+                checkpoint.inode(), f.path, checkpoint.offset());
         return f;
     }
 
     @Override
     public List<Line> poll(final int maxBytes) throws IOException {
         final List<Line> out = new ArrayList<>();
-        if (current == null && !openNext()) {
+        if (current == null && !openNext(null)) {
             return out;
         }
         int total = 0;
@@ -116,8 +104,7 @@ public final class FileFollower implements LineSource {
             return out;
         }
         if (!current.openedAs().equals(path)) {
-            finishCurrent(out);
-            openNext();
+            openNext(finishCurrent(out));
         } else {
             checkRotationAndTruncation(out);
         }
@@ -139,9 +126,6 @@ public final class FileFollower implements LineSource {
         if (current != null) {
             current.channel().close();
         }
-        for (OpenFile of : finished) {
-            of.channel().close();
-        }
     }
 
     private void checkRotationAndTruncation(final List<Line> out) throws IOException {
@@ -153,8 +137,7 @@ public final class FileFollower implements LineSource {
             }
             LOG.info("{} was rotated (inode {} -> {}); finished the old file at offset {}",
                     path, current.inode(), live, readOffset);
-            finishCurrent(out);
-            openNext();
+            openNext(finishCurrent(out));
             return;
         }
         rotationSeen = false;
@@ -170,40 +153,80 @@ public final class FileFollower implements LineSource {
         }
     }
 
-    private void finishCurrent(final List<Line> out) throws IOException {
+    /** Ships the unterminated tail of a finished file, closes it and returns its inode. */
+    private long finishCurrent(final List<Line> out) throws IOException {
         final Line tail = splitter.flush(current.openedAs().toString(), current.inode());
         if (tail != null) {
             out.add(tail);
         }
         current.channel().close();
+        final long inode = current.inode();
         current = null;
         rotationSeen = false;
+        return inode;
     }
 
-    /** Opens the next rotated file still to finish, else the live path; false if the path is missing. */
-    private boolean openNext() throws IOException {
-        OpenFile next = finished.poll();
-        if (next == null) {
-            next = open(path, pendingLiveOffset);
-            if (next == null) {
-                if (!warnedMissing) {
-                    LOG.info("Waiting for {} to appear", path);
-                    warnedMissing = true;
-                }
-                return false;
+    /**
+     * Opens what comes after the file with inode {@code finished}: the next newer rotated sibling if
+     * that file is among them (several rotations may have happened while it was read), else the live
+     * path. False if there is nothing to open yet.
+     */
+    private boolean openNext(final Long finished) throws IOException {
+        if (finished != null) {
+            final OpenFile newer = openNewerSibling(finished);
+            if (newer != null) {
+                start(newer);
+                return true;
             }
-            warnedMissing = false;
-            if (next.channel().size() < next.startOffset()) {
-                LOG.warn("{} is shorter than its checkpoint offset {}; it was truncated, reading from the start",
-                        path, next.startOffset());
-                next = new OpenFile(next.channel(), next.openedAs(), next.inode(), 0);
-            }
-            pendingLiveOffset = 0;
         }
-        current = next;
-        readOffset = next.startOffset();
-        splitter = new LineSplitter(readOffset);
+        OpenFile live = open(path, pendingLiveOffset);
+        if (live == null) {
+            if (!warnedMissing) {
+                LOG.info("Waiting for {} to appear", path);
+                warnedMissing = true;
+            }
+            return false;
+        }
+        warnedMissing = false;
+        if (live.channel().size() < live.startOffset()) {
+            LOG.warn("{} is shorter than its checkpoint offset {}; it was truncated, reading from the start",
+                    path, live.startOffset());
+            live = new OpenFile(live.channel(), live.openedAs(), live.inode(), 0);
+        }
+        pendingLiveOffset = 0;
+        start(live);
         return true;
+    }
+
+    private void start(final OpenFile file) {
+        current = file;
+        readOffset = file.startOffset();
+        splitter = new LineSplitter(readOffset);
+    }
+
+    /** The rotated sibling just newer than inode {@code finished}, opened, or null if there is none. */
+    private OpenFile openNewerSibling(final long finished) throws IOException {
+        // A rename between listing and opening shows as an inode mismatch: list again.
+        for (int attempt = 0; attempt < 5; attempt++) {
+            final List<Path> rotated = RotatedSet.rotatedSiblings(path);
+            final List<Long> inodes = new ArrayList<>();
+            for (Path r : rotated) {
+                inodes.add(inodeOf(r));
+            }
+            final int at = inodes.indexOf(finished);
+            if (at < 0 || at == rotated.size() - 1) {
+                return null;
+            }
+            final OpenFile next = open(rotated.get(at + 1), 0);
+            if (next != null && next.inode() == inodes.get(at + 1)) {
+                LOG.info("Catching up with rotated file {} before {}", rotated.get(at + 1), path);
+                return next;
+            }
+            if (next != null) {
+                next.channel().close();
+            }
+        }
+        return null;
     }
 
     /** Opens {@code p}; null when it does not exist. The inode is read twice to avoid a rename race. */
