@@ -55,6 +55,20 @@ final class RawTopicReader {
         return byKey;
     }
 
+    /** Records visible to a {@code read_committed} reader (control markers aside, close enough to wait on). */
+    static long committedCount(final String bootstrap, final String topic) {
+        final Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
+            final List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).collect(Collectors.toList());
+            return consumer.endOffsets(parts).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
     private static boolean atEnd(final KafkaConsumer<byte[], byte[]> consumer, final List<TopicPartition> parts) {
         final Map<TopicPartition, Long> end = consumer.endOffsets(parts);
         return parts.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp));
