@@ -117,6 +117,10 @@ final class HeaderScanner {
 
     private static String typeName(CharSequence line, int from, int to) {
         long number = parseDigits(line, from, to);
+        if (number < 0 && startsWith(line, from, "UNKNOWN[") && line.charAt(to - 1) == ']') {
+            // Written by an auditd older than the kernel; libaudit may know the name by now (1334 is BPF).
+            number = parseDigits(line, from + 8, to - 1);
+        }
         if (number >= 0 && number < Integer.MAX_VALUE) {
             return AuditTypes.name((int) number);
         }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = AvcwatchCommand.Version.class,
         description = "Container-aware SELinux AVC alerts from Linux audit logs.",
-        subcommands = {CommandLine.HelpCommand.class, BrokerCommand.class, TailCommand.class, ReplayCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, BrokerCommand.class, RulesCommand.class, ParseCommand.class,
+                TailCommand.class, ReplayCommand.class})
 public final class AvcwatchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,59 @@
+package io.avcwatch.parsers;
+
+/**
+ * One parsed audit record (one line of {@code audit.log}).
+ *
+ * @param node     the {@code node=} prefix, or null
+ * @param type     record type name ({@code AVC}; unknown numbers kept as {@code UNKNOWN[1420]})
+ * @param id       the event time and serial; serial 0 for records outside any event context
+ *                 (and for journald lines, which lost their stamp)
+ * @param fields   the raw fields in order; for AVC and USER_AVC it starts with the synthesised
+ *                 {@code seresult} and {@code seperms} as auparse does
+ * @param enriched the interpreted UPPERCASE pairs after the 0x1d separator of the ENRICHED
+ *                 format ({@link Fields#EMPTY} when absent)
+ * @param raw      the line, unchanged
+ */
+public record AuditRecord(String node, String type, EventId id, Fields fields, Fields enriched, String raw)
+        implements ParseResult {
+
+    /** The decoded value of the first field called {@code name}, or null (see {@link FieldValues}). */
+    public String value(String name) {
+        return fields.value(name);
+    }
+
+    /** The raw value (quotes kept) of the first field called {@code name}, or null. */
+    public String rawValue(String name) {
+        return fields.raw(name);
+    }
+
+    /** The type number (from the name, or from {@code UNKNOWN[n]}), or -1 when unknown. */
+    public int typeNumber() {
+        Integer number = AuditTypes.number(type);
+        if (number != null) {
+            return number;
+        }
+        if (type.startsWith("UNKNOWN[") && type.endsWith("]")) {
+            long parsed = HeaderScanner.parseDigits(type, 8, type.length() - 1);
+            return parsed < 0 || parsed > Integer.MAX_VALUE ? -1 : (int) parsed;
+        }
+        return -1;
+    }
+
+    /**
+     * The record type exactly as written after {@code type=} ({@code 1400} in dmesg lines,
+     * {@code UNKNOWN[1334]} where {@link #type()} says {@code BPF}); journald lines give the type word.
+     */
+    public String rawType() {
+        HeaderScan header = HeaderScanner.scan(raw);
+        if (header == null || header.wrapper() == HeaderScan.Wrapper.JOURNALD) {
+            return type;
+        }
+        int at = raw.indexOf("type=");
+        return at < 0 ? type : raw.substring(at + 5, HeaderScanner.tokenEnd(raw, at + 5));
+    }
+
+    /** True for AVC and USER_AVC records. */
+    public boolean isAvc() {
+        return "AVC".equals(type) || "USER_AVC".equals(type);
+    }
+}

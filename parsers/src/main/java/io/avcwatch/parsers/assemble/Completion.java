@@ -1,0 +1,57 @@
+package io.avcwatch.parsers.assemble;
+
+import io.avcwatch.parsers.AuditRecord;
+import java.util.List;
+
+/**
+ * When an event is complete, as a pure function so the in-memory {@link EventAssembler} and a
+ * Kafka Streams processor decide alike. EOE is often missing from {@code audit.log}, so besides
+ * EOE an event also completes on a standalone record type and on a PROCTITLE that follows the
+ * SYSCALL (the kernel writes PROCTITLE last, but it can also arrive first when lines are
+ * reordered, hence "after SYSCALL"). Everything else completes by timeout in event time.
+ */
+public final class Completion {
+    private Completion() {
+    }
+
+    /** True when an event holding {@code records} (in arrival order) needs no more records. */
+    public static boolean isComplete(List<AuditRecord> records) {
+        if (records.isEmpty()) {
+            return false;
+        }
+        AuditRecord last = records.get(records.size() - 1);
+        String type = last.type();
+        if ("EOE".equals(type)) {
+            return true;
+        }
+        if (records.size() == 1 && isStandalone(last)) {
+            return true;
+        }
+        if ("PROCTITLE".equals(type)) {
+            for (int i = 0; i < records.size() - 1; i++) {
+                if ("SYSCALL".equals(records.get(i).type())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True for records that form an event on their own: user-space and daemon messages
+     * (types 1100-1299 and 2100-2999, USER_AVC included), and records outside any event
+     * context (serial 0, journald lines).
+     */
+    public static boolean isStandalone(AuditRecord record) {
+        if (record.id().serial() == 0) {
+            return true;
+        }
+        int number = record.typeNumber();
+        return (number >= 1100 && number <= 1299) || (number >= 2100 && number <= 2999);
+    }
+
+    /** True when an event last touched at {@code lastMillis} has waited past the timeout at {@code nowMillis}. */
+    public static boolean isExpired(long lastMillis, long nowMillis, long timeoutMillis) {
+        return nowMillis - lastMillis > timeoutMillis;
+    }
+}

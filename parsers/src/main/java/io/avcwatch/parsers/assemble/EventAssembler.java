@@ -1,0 +1,154 @@
+package io.avcwatch.parsers.assemble;
+
+import io.avcwatch.parsers.AuditEvent;
+import io.avcwatch.parsers.AuditRecord;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Groups records into events in memory, per (node, serial), and hands each complete event to a
+ * callback. Not thread-safe: one assembler per input stream.
+ *
+ * <p>Events complete by {@link Completion}; by timeout in event time (the newest record time
+ * seen); or, when more than {@code maxInFlight} are open, oldest first. A jump in a node's
+ * serials counts the skipped serials as lost events. An EOE arriving after its event completed
+ * is counted in {@link #lateEoe()} and not emitted as an event of its own.
+ */
+public final class EventAssembler {
+    private static final int LATE_WINDOW = 64;
+
+    private final AssemblerSettings settings;
+    private final Consumer<AuditEvent> emit;
+    private final LinkedHashMap<EventKey, PartialEvent> inFlight = new LinkedHashMap<>();
+    private final Map<String, Long> highestSerial = new HashMap<>();
+    private final Map<String, Long> lost = new HashMap<>();
+    private long now = Long.MIN_VALUE;
+    private long emitted;
+    private long evicted;
+    private long timedOut;
+    private long lateEoe;
+
+    /** An assembler with {@code settings} that passes complete events to {@code emit}. */
+    public EventAssembler(AssemblerSettings settings, Consumer<AuditEvent> emit) {
+        this.settings = settings;
+        this.emit = emit;
+    }
+
+    /** Adds one record; may emit this and older events. */
+    public void accept(AuditRecord record) {
+        long time = record.id().epochMillis();
+        if (time > now) {
+            now = time;
+        }
+        EventKey key = EventKey.of(record);
+        PartialEvent open = inFlight.remove(key);
+        if (open == null && "EOE".equals(record.type()) && isRecentlyClosed(key)) {
+            lateEoe++;
+        } else {
+            if (open == null) {
+                trackSerial(key);
+            }
+            PartialEvent next = open == null ? PartialEvent.start(record) : open.add(record);
+            if (next.isComplete()) {
+                send(next);
+            } else {
+                inFlight.put(key, next);
+            }
+        }
+        expire();
+    }
+
+    private boolean isRecentlyClosed(EventKey key) {
+        Long highest = highestSerial.get(nodeKey(key.node()));
+        return highest != null && key.serial() <= highest && key.serial() > highest - LATE_WINDOW;
+    }
+
+    private void trackSerial(EventKey key) {
+        if (key.serial() == 0) {
+            return;
+        }
+        String node = nodeKey(key.node());
+        Long highest = highestSerial.get(node);
+        if (highest == null || key.serial() > highest) {
+            if (highest != null && key.serial() > highest + 1) {
+                lost.merge(node, key.serial() - highest - 1, Long::sum);
+            }
+            highestSerial.put(node, key.serial());
+        }
+    }
+
+    private void expire() {
+        Iterator<PartialEvent> oldest = inFlight.values().iterator();
+        while (oldest.hasNext()) {
+            PartialEvent event = oldest.next();
+            boolean overfull = inFlight.size() > settings.maxInFlight();
+            if (!overfull && !event.isExpired(now, settings.timeoutMillis())) {
+                return;
+            }
+            oldest.remove();
+            if (overfull) {
+                evicted++;
+            } else {
+                timedOut++;
+            }
+            send(event);
+        }
+    }
+
+    /** Emits every open event, oldest first (end of input). */
+    public void flush() {
+        Iterator<PartialEvent> open = inFlight.values().iterator();
+        while (open.hasNext()) {
+            PartialEvent event = open.next();
+            open.remove();
+            send(event);
+        }
+    }
+
+    private void send(PartialEvent event) {
+        emitted++;
+        emit.accept(event.toEvent());
+    }
+
+    private static String nodeKey(String node) {
+        return node == null ? "" : node;
+    }
+
+    /** Number of open events. */
+    public int inFlight() {
+        return inFlight.size();
+    }
+
+    /** Events emitted so far. */
+    public long emitted() {
+        return emitted;
+    }
+
+    /** Events emitted early because {@code maxInFlight} was exceeded. */
+    public long evicted() {
+        return evicted;
+    }
+
+    /** Events completed by timeout. */
+    public long timedOut() {
+        return timedOut;
+    }
+
+    /** EOE records that arrived after their event had completed. */
+    public long lateEoe() {
+        return lateEoe;
+    }
+
+    /** Skipped serials per node ({@code ""} for records without node). */
+    public Map<String, Long> lostEvents() {
+        return Map.copyOf(lost);
+    }
+
+    /** Skipped serials of {@code node} (null for records without node). */
+    public long lostEvents(String node) {
+        return lost.getOrDefault(nodeKey(node), 0L);
+    }
+}

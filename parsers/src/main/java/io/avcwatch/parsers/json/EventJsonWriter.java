@@ -1,0 +1,202 @@
+package io.avcwatch.parsers.json;
+
+import io.avcwatch.parsers.AuditEvent;
+import io.avcwatch.parsers.AuditRecord;
+import io.avcwatch.parsers.FieldValues;
+import io.avcwatch.parsers.Fields;
+import io.avcwatch.parsers.avc.AvcRecord;
+import io.avcwatch.parsers.selinux.SecurityContext;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes {@link AuditEvent}s as JSON lines: the {@code audit.events} value (documented in
+ * {@code audit-event.schema.json}), or with {@link Mode#RAW_FIELDS} the auparse view used for
+ * conformance (raw values, {@code node} and {@code type} as fields, last duplicate wins).
+ * Not thread-safe.
+ */
+public final class EventJsonWriter {
+
+    /** Output shape. */
+    public enum Mode {
+        /** Decoded values, enriched pairs and a parsed {@code avc} object. */
+        EVENTS,
+        /** Raw values exactly as auparse reports them. */
+        RAW_FIELDS
+    }
+
+    private final JsonOut out;
+    private final Mode mode;
+    private final RawValueSink rawSink = new RawValueSink();
+    private final DecodedValueSink decodedSink = new DecodedValueSink();
+
+    /** A writer of {@code mode} output into {@code out}. */
+    public EventJsonWriter(JsonOut out, Mode mode) {
+        this.out = out;
+        this.mode = mode;
+    }
+
+    /** Writes one event and a newline. */
+    public void write(AuditEvent event) {
+        out.beginObject();
+        out.name("node").value(event.node());
+        out.name("serial").value(event.id().serial());
+        out.name("timestamp").value(event.id().timestamp());
+        out.name("records").beginArray();
+        for (AuditRecord record : event.records()) {
+            if (mode == Mode.RAW_FIELDS) {
+                writeRawRecord(record);
+            } else {
+                writeRecord(record);
+            }
+        }
+        out.endArray();
+        out.endObject();
+        out.newline();
+    }
+
+    private void writeRawRecord(AuditRecord record) {
+        out.beginObject();
+        out.name("type").value(record.type());
+        out.name("fields").beginObject();
+        Fields fields = record.fields();
+        // auparse reports node and type as fields; a later type= glued onto the line overrides it.
+        if (record.node() != null) {
+            writeLastOr(fields, "node", record.node());
+        }
+        writeLastOr(fields, "type", record.rawType());
+        for (int i = 0; i < fields.size(); i++) {
+            String name = fields.name(i);
+            if ("node".equals(name) || "type".equals(name) || seenBefore(fields, i)) {
+                continue;
+            }
+            out.name(name);
+            fields.rawTo(fields.lastIndexOf(name), rawSink);
+        }
+        out.endObject();
+        out.endObject();
+    }
+
+    private void writeLastOr(Fields fields, String name, String fallback) {
+        int last = fields.lastIndexOf(name);
+        out.name(name);
+        if (last < 0) {
+            out.value(fallback);
+        } else {
+            fields.rawTo(last, rawSink);
+        }
+    }
+
+    private static boolean seenBefore(Fields fields, int i) {
+        String name = fields.name(i);
+        for (int j = 0; j < i; j++) {
+            if (fields.name(j).equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void writeRecord(AuditRecord record) {
+        out.beginObject();
+        out.name("type").value(record.type());
+        out.name("fields");
+        writeDecoded(record.fields());
+        if (record.enriched().size() > 0) {
+            out.name("enriched");
+            writeDecoded(record.enriched());
+        }
+        if (record.isAvc()) {
+            AvcRecord.of(record).ifPresent(this::writeAvc);
+        }
+        out.endObject();
+    }
+
+    private void writeDecoded(Fields fields) {
+        out.beginObject();
+        for (int i = 0; i < fields.size(); i++) {
+            String name = fields.name(i);
+            int occurrence = occurrence(fields, i);
+            out.name(occurrence == 1 ? name : name + "#" + occurrence);
+            decodedSink.name = name;
+            fields.rawTo(i, decodedSink);
+        }
+        out.endObject();
+    }
+
+    private static int occurrence(Fields fields, int i) {
+        String name = fields.name(i);
+        int count = 1;
+        for (int j = 0; j < i; j++) {
+            if (fields.name(j).equals(name)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private void writeAvc(AvcRecord avc) {
+        out.name("avc").beginObject();
+        out.name("verdict").value(avc.verdict());
+        out.name("perms").beginArray();
+        for (String perm : avc.perms()) {
+            out.value(perm);
+        }
+        out.endArray();
+        writeContext("scontext", avc.scontext(), avc.rawScontext());
+        writeContext("tcontext", avc.tcontext(), avc.rawTcontext());
+        out.name("tclass").value(avc.tclass());
+        out.name("permissive").value(avc.permissive());
+        out.endObject();
+    }
+
+    private void writeContext(String name, SecurityContext context, String raw) {
+        out.name(name);
+        if (raw == null) {
+            out.value((String) null);
+            return;
+        }
+        out.beginObject();
+        out.name("raw").value(raw);
+        if (context != null) {
+            out.name("user").value(context.user());
+            out.name("role").value(context.role());
+            out.name("type").value(context.type());
+            out.name("level").value(context.range() == null ? null : context.range().toString());
+            out.name("categories").value(context.range() == null ? null : context.categories().toString());
+        }
+        out.endObject();
+    }
+
+    private final class RawValueSink implements Fields.RawSink {
+        @Override
+        public void append(String s, int from, int to) {
+            out.value(s, from, to);
+        }
+    }
+
+    private final class DecodedValueSink implements Fields.RawSink {
+        private String name;
+
+        @Override
+        public void append(String s, int from, int to) {
+            int length = to - from;
+            if (length >= 2 && s.charAt(from) == '"' && s.charAt(to - 1) == '"') {
+                out.value(s, from + 1, to - 1);
+            } else if (length > 0 && (length & 1) == 0 && FieldValues.isEncoded(name) && isUpperHex(s, from, to)) {
+                out.value(new String(FieldValues.hexBytes(s.substring(from, to)), StandardCharsets.UTF_8));
+            } else {
+                out.value(s, from, to);
+            }
+        }
+
+        private boolean isUpperHex(String s, int from, int to) {
+            for (int i = from; i < to; i++) {
+                char c = s.charAt(i);
+                if (!(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'F')) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package io.avcwatch.parsers.json;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * A minimal streaming JSON writer into a byte buffer that the caller flushes to an
+ * {@link OutputStream} between values ({@link #flushIfOver}). Parsers has no JSON library, and writing bytes straight from the parsed line is what
+ * keeps {@code avcwatch parse} near disk speed. Not thread-safe.
+ */
+public final class JsonOut {
+    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private final OutputStream sink;
+    private byte[] buffer;
+    private int size;
+    private boolean needComma;
+
+    /** Writes to {@code sink}; call {@link #flush()} at the end. */
+    public JsonOut(OutputStream sink) {
+        this.sink = sink;
+        this.buffer = new byte[1 << 16];
+    }
+
+    /** Bytes buffered and not yet flushed. */
+    public int buffered() {
+        return size;
+    }
+
+    /** Starts an object (as a value or array element). */
+    public JsonOut beginObject() {
+        comma();
+        put((byte) '{');
+        needComma = false;
+        return this;
+    }
+
+    /** Ends the current object. */
+    public JsonOut endObject() {
+        put((byte) '}');
+        needComma = true;
+        return this;
+    }
+
+    /** Starts an array (as a value or array element). */
+    public JsonOut beginArray() {
+        comma();
+        put((byte) '[');
+        needComma = false;
+        return this;
+    }
+
+    /** Ends the current array. */
+    public JsonOut endArray() {
+        put((byte) ']');
+        needComma = true;
+        return this;
+    }
+
+    /** Writes a member name; the next call writes its value. */
+    public JsonOut name(String name) {
+        comma();
+        string(name, 0, name.length());
+        put((byte) ':');
+        needComma = false;
+        return this;
+    }
+
+    /** Writes a string value, or null. */
+    public JsonOut value(String value) {
+        comma();
+        if (value == null) {
+            ascii("null");
+        } else {
+            string(value, 0, value.length());
+        }
+        needComma = true;
+        return this;
+    }
+
+    /** Writes {@code s[from, to)} as a string value. */
+    public JsonOut value(String s, int from, int to) {
+        comma();
+        string(s, from, to);
+        needComma = true;
+        return this;
+    }
+
+    /** Writes a number. */
+    public JsonOut value(long number) {
+        comma();
+        ascii(Long.toString(number));
+        needComma = true;
+        return this;
+    }
+
+    /** Writes true, false or null. */
+    public JsonOut value(Boolean flag) {
+        comma();
+        ascii(flag == null ? "null" : flag.toString());
+        needComma = true;
+        return this;
+    }
+
+    /** Writes a string value made of raw bytes decoded as UTF-8 (hex-decoded audit values). */
+    public JsonOut utf8Value(byte[] bytes) {
+        return value(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Ends a JSON line. */
+    public JsonOut newline() {
+        put((byte) '\n');
+        needComma = false;
+        return this;
+    }
+
+    /** Writes buffered bytes to the sink. */
+    public void flush() {
+        try {
+            sink.write(buffer, 0, size);
+            size = 0;
+            sink.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes buffered bytes to the sink when more than {@code threshold} bytes are waiting. */
+    public void flushIfOver(int threshold) {
+        if (size > threshold) {
+            try {
+                sink.write(buffer, 0, size);
+                size = 0;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private void comma() {
+        if (needComma) {
+            put((byte) ',');
+        }
+    }
+
+    private void ascii(String s) {
+        ensure(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            buffer[size++] = (byte) s.charAt(i);
+        }
+    }
+
+    private void string(String s, int from, int to) {
+        ensure((to - from) * 6 + 2);
+        byte[] b = buffer;
+        int n = size;
+        b[n++] = '"';
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x80) {
+                if (c == '"' || c == '\\') {
+                    b[n++] = '\\';
+                }
+                b[n++] = (byte) c;
+            } else if (c < 0x20) {
+                n = control(b, n, c);
+            } else if (c < 0x800) {
+                b[n++] = (byte) (0xc0 | (c >> 6));
+                b[n++] = (byte) (0x80 | (c & 0x3f));
+            } else if (Character.isSurrogate(c)) {
+                int cp = Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))
+                        ? Character.toCodePoint(c, s.charAt(++i)) : 0xfffd;
+                n = codePoint(b, n, cp);
+            } else {
+                n = codePoint(b, n, c);
+            }
+        }
+        b[n++] = '"';
+        size = n;
+    }
+
+    private static int control(byte[] b, int n, char c) {
+        b[n++] = '\\';
+        switch (c) {
+            case '\n' -> b[n++] = 'n';
+            case '\t' -> b[n++] = 't';
+            case '\r' -> b[n++] = 'r';
+            default -> {
+                b[n++] = 'u';
+                b[n++] = '0';
+                b[n++] = '0';
+                b[n++] = HEX[c >> 4];
+                b[n++] = HEX[c & 0xf];
+            }
+        }
+        return n;
+    }
+
+    private static int codePoint(byte[] b, int n, int cp) {
+        if (cp < 0x10000) {
+            b[n++] = (byte) (0xe0 | (cp >> 12));
+            b[n++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+        } else {
+            b[n++] = (byte) (0xf0 | (cp >> 18));
+            b[n++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+            b[n++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+        }
+        b[n++] = (byte) (0x80 | (cp & 0x3f));
+        return n;
+    }
+
+    private void put(byte b) {
+        ensure(1);
+        buffer[size++] = b;
+    }
+
+    private void ensure(int extra) {
+        if (size + extra <= buffer.length) {
+            return;
+        }
+        // Grow rather than flush: callers flush between events, so a flush never splits a UTF-8 sequence.
+        buffer = java.util.Arrays.copyOf(buffer, Math.max(size + extra, buffer.length * 2));
+    }
+}

@@ -1,0 +1,87 @@
+package io.avcwatch.parsers.stream;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Reads {@code \n}-terminated lines from a byte stream as UTF-8 Strings (malformed bytes become
+ * U+FFFD), without the line terminator. Memory is bounded by {@link #MAX_LINE}: a longer line is
+ * returned in pieces, each flagged by {@link #lastWasCut()}. Not thread-safe.
+ */
+public final class LineReader {
+    /** Longest line returned whole; audit lines stay below 8 KiB. */
+    public static final int MAX_LINE = 1 << 20;
+
+    private final InputStream in;
+    private byte[] buffer = new byte[1 << 16];
+    private int start;
+    private int end;
+    private boolean eof;
+    private boolean cut;
+    private long lines;
+
+    /** Reads from {@code in}; the caller closes it. */
+    public LineReader(InputStream in) {
+        this.in = in;
+    }
+
+    /** The next line, or null at end of input. */
+    public String next() throws IOException {
+        int scanFrom = start;
+        while (true) {
+            for (int i = scanFrom; i < end; i++) {
+                if (buffer[i] == '\n') {
+                    return take(i, i + 1);
+                }
+            }
+            if (eof) {
+                return start < end ? take(end, end) : null;
+            }
+            if (end - start >= MAX_LINE) {
+                String piece = take(end, end);
+                cut = true;
+                return piece;
+            }
+            int scanned = end - start;
+            fill();
+            scanFrom = start + scanned;
+        }
+    }
+
+    private String take(int lineEnd, int nextStart) {
+        String line = new String(buffer, start, lineEnd - start, StandardCharsets.UTF_8);
+        start = nextStart;
+        cut = false;
+        lines++;
+        return line;
+    }
+
+    private void fill() throws IOException {
+        if (start > 0) {
+            System.arraycopy(buffer, start, buffer, 0, end - start);
+            end -= start;
+            start = 0;
+        }
+        if (end == buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, MAX_LINE + (1 << 16)));
+        }
+        int n = in.read(buffer, end, buffer.length - end);
+        if (n < 0) {
+            eof = true;
+        } else {
+            end += n;
+        }
+    }
+
+    /** True when the last line returned was longer than {@link #MAX_LINE} and was cut. */
+    public boolean lastWasCut() {
+        return cut;
+    }
+
+    /** Lines returned so far. */
+    public long lines() {
+        return lines;
+    }
+}

@@ -1,0 +1,11 @@
+package io.avcwatch.schemas;
+
+/** The audit record that carried an SELinux decision. */
+public enum AvcRecordType {
+    /** Kernel access vector cache decision. */
+    AVC,
+    /** Userspace object manager decision (dbus, systemd, ...). */
+    USER_AVC,
+    /** A policy violation reported by the security server (bounds, invalid transitions, constraints). */
+    SELINUX_ERR
+}

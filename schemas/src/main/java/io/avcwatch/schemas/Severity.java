@@ -1,0 +1,18 @@
+package io.avcwatch.schemas;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
+
+/** Alert severity, most severe first; the JSON form is the lower-case name. */
+public enum Severity {
+    @JsonProperty("critical") CRITICAL,
+    @JsonProperty("high") HIGH,
+    @JsonProperty("medium") MEDIUM,
+    @JsonProperty("low") LOW,
+    @JsonProperty("info") INFO;
+
+    /** The JSON and CLI spelling, e.g. {@code high}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

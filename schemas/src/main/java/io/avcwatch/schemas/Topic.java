@@ -1,0 +1,82 @@
+package io.avcwatch.schemas;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serde;
+
+/**
+ * A typed descriptor of one avcwatch topic: its name (below a configurable prefix), key and value serdes,
+ * the partitions and cleanup policy it is created with, and the schema of its value.
+ *
+ * @param baseName          the name without prefix ({@code avc.alerts})
+ * @param keySerde          serde of the record key
+ * @param valueSerde        serde of the record value
+ * @param defaultPartitions partitions when avcwatch creates the topic
+ * @param cleanupPolicy     delete (time-retained stream) or compact (latest value per key)
+ * @param valueSchema       the JSON Schema of the value (for {@code audit.raw}: of its headers)
+ * @param description       key and value format in one sentence, for {@code --help} and logs
+ * @param <K>               key type
+ * @param <V>               value type
+ */
+public record Topic<K, V>(String baseName, Serde<K> keySerde, Serde<V> valueSerde, int defaultPartitions,
+                          CleanupPolicy cleanupPolicy, SchemaDocument valueSchema, String description) {
+
+    /** How the broker cleans old records. */
+    public enum CleanupPolicy {
+        DELETE(TopicConfig.CLEANUP_POLICY_DELETE),
+        COMPACT(TopicConfig.CLEANUP_POLICY_COMPACT);
+
+        private final String configValue;
+
+        CleanupPolicy(final String configValue) {
+            this.configValue = configValue;
+        }
+
+        /** The {@code cleanup.policy} value. */
+        public String configValue() {
+            return configValue;
+        }
+    }
+
+    public Topic {
+        Objects.requireNonNull(baseName, "baseName");
+        Objects.requireNonNull(keySerde, "keySerde");
+        Objects.requireNonNull(valueSerde, "valueSerde");
+        Objects.requireNonNull(cleanupPolicy, "cleanupPolicy");
+        if (defaultPartitions < 1) {
+            throw new IllegalArgumentException("defaultPartitions must be positive, was " + defaultPartitions);
+        }
+    }
+
+    /**
+     * The full topic name below {@code prefix} ({@code ""} for the live pipeline, {@code case.ID.} for a
+     * forensic case; see {@link Topics#casePrefix(String)}).
+     */
+    public String name(final String prefix) {
+        return Topics.checkPrefix(prefix) + baseName;
+    }
+
+    /** The topic-level configs avcwatch sets when it creates the topic. */
+    public Map<String, String> configs() {
+        return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy.configValue());
+    }
+
+    /** Whether the topic is compacted. */
+    public boolean compacted() {
+        return cleanupPolicy == CleanupPolicy.COMPACT;
+    }
+
+    /**
+     * The admin request that creates this topic below {@code prefix}; {@code partitions} and
+     * {@code replicationFactor} empty mean the defaults (this descriptor's partitions, the broker's
+     * replication factor).
+     */
+    public NewTopic newTopic(final String prefix, final Optional<Integer> partitions,
+                             final Optional<Short> replicationFactor) {
+        return new NewTopic(name(prefix), Optional.of(partitions.orElse(defaultPartitions)), replicationFactor)
+                .configs(configs());
+    }
+}

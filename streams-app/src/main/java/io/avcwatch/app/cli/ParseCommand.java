@@ -1,0 +1,144 @@
+package io.avcwatch.app.cli;
+
+import io.avcwatch.parsers.assemble.AssemblerSettings;
+import io.avcwatch.parsers.json.EventJsonWriter;
+import io.avcwatch.parsers.json.JsonOut;
+import io.avcwatch.parsers.stream.AuditStreamParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.zip.GZIPInputStream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code avcwatch parse [--raw-fields] FILE...|-}: parse and assemble audit logs without Kafka
+ * and print one JSON event per line. Unreadable lines are reported on stderr with their line
+ * number; a summary (lines, events, errors, lost events) ends the run on stderr.
+ */
+@Command(name = "parse", mixinStandardHelpOptions = true,
+        description = "Parse audit logs (no Kafka) and print one JSON event per line.")
+public final class ParseCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--raw-fields", description = "Print auparse's view: raw values, node and type as fields "
+            + "(comparable with oracle.py --no-interpret).")
+    private boolean rawFields;
+
+    @Option(names = "--timeout-ms", defaultValue = "2000",
+            description = "Event-time timeout that completes an event without EOE (default: ${DEFAULT-VALUE}).")
+    private long timeoutMillis;
+
+    @Option(names = "--max-in-flight", defaultValue = "10000",
+            description = "Most incomplete events held at once (default: ${DEFAULT-VALUE}).")
+    private int maxInFlight;
+
+    @Option(names = "--quiet", description = "Do not print parse errors and the summary on stderr.")
+    private boolean quiet;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Audit log files (.gz allowed), or - for stdin.")
+    private List<String> files;
+
+    @Override
+    public Integer call() {
+        if (timeoutMillis < 0 || maxInFlight < 1) {
+            throw new UserException("--timeout-ms must be >= 0 and --max-in-flight >= 1");
+        }
+        for (String file : files) {
+            if (!"-".equals(file) && !Files.isReadable(Path.of(file))) {
+                throw new UserException("cannot read " + file);
+            }
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        JsonOut json = new JsonOut(new WriterOutputStream(spec.commandLine().getOut()));
+        EventJsonWriter writer = new EventJsonWriter(json,
+                rawFields ? EventJsonWriter.Mode.RAW_FIELDS : EventJsonWriter.Mode.EVENTS);
+        AuditStreamParser parser = new AuditStreamParser(new AssemblerSettings(timeoutMillis, maxInFlight),
+                event -> {
+                    writer.write(event);
+                    json.flushIfOver(1 << 16);
+                },
+                (line, error) -> {
+                    if (!quiet) {
+                        err.println("avcwatch: line " + line + ": " + error.kind() + " (" + error.detail() + "): "
+                                + error.raw());
+                    }
+                });
+        for (String file : files) {
+            try (InputStream in = open(file)) {
+                parser.parse(in);
+            } catch (NoSuchFileException e) {
+                throw new UserException("cannot read " + file, e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        parser.finish();
+        json.flush();
+        if (!quiet) {
+            AuditStreamParser.Stats stats = parser.stats();
+            err.println("avcwatch parse: " + stats.lines() + " lines, " + stats.records() + " records, "
+                    + stats.events() + " events, " + stats.errors() + " unreadable, " + stats.skipped()
+                    + " skipped, lost events " + stats.lostEvents());
+        }
+        err.flush();
+        return ExitCodes.OK;
+    }
+
+    private static InputStream open(String file) throws IOException {
+        if ("-".equals(file)) {
+            return new NonClosingInputStream(System.in);
+        }
+        InputStream in = Files.newInputStream(Path.of(file));
+        return file.endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
+    }
+
+    /** Bytes to picocli's writer, so tests can capture the output. */
+    private static final class WriterOutputStream extends OutputStream {
+        private final PrintWriter out;
+
+        WriterOutputStream(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            // JsonOut flushes only whole lines, so no UTF-8 sequence is split here.
+            out.write(new String(bytes, offset, length, StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void flush() {
+            out.flush();
+        }
+    }
+
+    /** stdin stays open for the rest of the process. */
+    private static final class NonClosingInputStream extends java.io.FilterInputStream {
+        NonClosingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // System.in belongs to the process.
+        }
+    }
+}

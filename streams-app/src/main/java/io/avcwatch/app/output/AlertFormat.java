@@ -1,0 +1,33 @@
+package io.avcwatch.app.output;
+
+import java.util.Locale;
+
+/** The output formats of {@code avcwatch analyze --format}. */
+public enum AlertFormat {
+    /** An aligned terminal table, sorted by time. */
+    TABLE,
+    /** The alert JSON of the {@code avc.alerts} topic, one document per line. */
+    JSONL,
+    /** Elastic Common Schema 9.4 documents, one per line; SELinux details under {@code avcwatch.*}. */
+    ECS,
+    /** OCSF 1.8 Detection Finding (class 2004) events, one per line. */
+    OCSF,
+    /** ArcSight Common Event Format, one event per line. */
+    CEF;
+
+    /** The writer for this format. */
+    public AlertWriter writer() {
+        return switch (this) {
+            case TABLE -> new AlertTable();
+            case JSONL -> new JsonlAlertWriter();
+            case ECS -> new EcsAlertWriter();
+            case OCSF -> new OcsfAlertWriter();
+            case CEF -> new CefAlertWriter();
+        };
+    }
+
+    /** The option value, e.g. {@code ecs}. */
+    public String optionName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
