@@ -1,5 +1,6 @@
 package io.avcwatch.tailer;
 
+import io.avcwatch.schemas.TailerCheckpoint;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +19,7 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * File positions kept in a compacted topic, keyed by {@code host:path}. Positions are written by
+ * File positions kept in a compacted topic, keyed by {@code TailerCheckpoint.key(host, path)}. Positions are written by
  * the tailer's transactional producer together with the lines they cover, and read back with
  * {@code read_committed}: a position is visible exactly when its lines are.
  */
@@ -27,6 +28,7 @@ public final class CheckpointStore {
 
     private final String topic;
     private final Properties clientProps;
+    private final CheckpointCodec codec;
 
     /**
      * @param topic the checkpoint topic's full name
@@ -35,20 +37,21 @@ public final class CheckpointStore {
     public CheckpointStore(final String topic, final Properties clientProps) {
         this.topic = topic;
         this.clientProps = clientProps;
+        this.codec = new CheckpointCodec(topic);
     }
 
-    /** The record that moves {@code sourceId} to {@code position}; send it inside the transaction. */
-    public ProducerRecord<byte[], byte[]> record(final String sourceId, final FilePosition position) {
-        return new ProducerRecord<>(topic, sourceId.getBytes(StandardCharsets.UTF_8), position.encode());
+    /** The record that moves {@code path} of {@code host} to {@code position}; send it inside the transaction. */
+    public ProducerRecord<byte[], byte[]> record(final String host, final String path, final FilePosition position) {
+        return new ProducerRecord<>(topic, key(host, path), codec.encode(host, path, position));
     }
 
     /**
-     * Reads the last committed position of {@code sourceId}, or null if there is none. Call it after
+     * Reads the last committed position of {@code path} of {@code host}, or null if there is none. Call it after
      * {@code initTransactions()}: that resolves a dead predecessor's open transaction first.
      *
      * @throws TimeoutException when the topic cannot be read to its end in time
      */
-    public FilePosition read(final String sourceId) {
+    public FilePosition read(final String host, final String path) {
         final Properties p = new Properties();
         p.putAll(clientProps);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
@@ -56,7 +59,7 @@ public final class CheckpointStore {
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        final byte[] key = sourceId.getBytes(StandardCharsets.UTF_8);
+        final byte[] key = key(host, path);
         byte[] last = null;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
             final List<TopicPartition> parts = consumer.partitionsFor(topic, READ_TIMEOUT).stream()
@@ -77,7 +80,11 @@ public final class CheckpointStore {
                 }
             }
         }
-        return FilePosition.decode(last);
+        return codec.decode(last);
+    }
+
+    private static byte[] key(final String host, final String path) {
+        return TailerCheckpoint.key(host, path).getBytes(StandardCharsets.UTF_8);
     }
 
     private static boolean caughtUp(final KafkaConsumer<?, ?> consumer, final Map<TopicPartition, Long> end) {

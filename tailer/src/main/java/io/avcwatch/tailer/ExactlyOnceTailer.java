@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>How.</b> Lines go out in Kafka transactions. Each transaction also writes the file
  * position just after its last line ({@link FilePosition}: inode and offset) to the compacted
- * checkpoint topic, keyed by {@code host:path}. Lines and position become visible together or not
+ * checkpoint topic, keyed by {@code host|path}. Lines and position become visible together or not
  * at all. On start the producer's {@code transactional.id} ({@code avcwatch-tailer-host:path})
  * calls {@code initTransactions()}, which fences a zombie predecessor and aborts its open
  * transaction; only then is the position read back with {@code read_committed}. So after a
@@ -51,6 +51,7 @@ public final class ExactlyOnceTailer implements Runnable, AutoCloseable {
 
     private final Settings settings;
     private final String sourceId;
+    private final String path;
     private final CheckpointStore checkpoints;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
@@ -81,6 +82,7 @@ public final class ExactlyOnceTailer implements Runnable, AutoCloseable {
     public ExactlyOnceTailer(final Settings settings) {
         this.settings = settings;
         this.sourceId = settings.host() + ":" + settings.file();
+        this.path = settings.file().toString();
         this.checkpoints = new CheckpointStore(settings.checkpointTopic(), settings.clientProps());
     }
 
@@ -145,7 +147,7 @@ public final class ExactlyOnceTailer implements Runnable, AutoCloseable {
         boolean clean = false;
         try {
             producer.initTransactions();
-            final FilePosition start = checkpoints.read(sourceId);
+            final FilePosition start = checkpoints.read(settings.host(), path);
             LOG.info("Following {} from {}", settings.file(), start == null ? "its first byte" : start);
             try (FileFollower follower = FileFollower.resume(settings.file(), start)) {
                 ship(producer, follower);
@@ -182,7 +184,7 @@ public final class ExactlyOnceTailer implements Runnable, AutoCloseable {
                 lines = follower.poll(READ_CHUNK);
             }
             final FilePosition position = follower.position();
-            producer.send(checkpoints.record(sourceId, position));
+            producer.send(checkpoints.record(settings.host(), path, position));
             producer.commitTransaction();
             shipped.addAndGet(count);
             backoffMs = MIN_BACKOFF_MS;

@@ -10,6 +10,8 @@ import java.util.List;
  * A stream has no inode; offsets count bytes since the stream started.
  */
 public final class StreamSource implements LineSource {
+    /** The source name of the auditd plugin stream. */
+    public static final String STDIN = "-";
     private final InputStream in;
     private final String source;
     private final LineSplitter splitter = new LineSplitter(0);
@@ -18,7 +20,7 @@ public final class StreamSource implements LineSource {
 
     /**
      * @param in the stream; closed by {@link #close()}
-     * @param source the name recorded in each record's source header, e.g. {@code -} for stdin
+     * @param source the name recorded in each record's source header, {@link #STDIN} for the plugin stream
      */
     public StreamSource(final InputStream in, final String source) {
         this.in = in;

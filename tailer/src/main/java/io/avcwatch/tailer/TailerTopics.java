@@ -1,34 +1,35 @@
 package io.avcwatch.tailer;
 
+import io.avcwatch.schemas.Topic;
+import io.avcwatch.schemas.Topics;
+import java.util.HashMap;
 import java.util.Map;
 
-/**
- * The two topics the tailer writes. Kept in this one place until the shared topic catalogue
- * ({@code io.avcwatch.schemas.Topics}) covers them.
- */
+/** The topics the tailer writes, as {@link TopicSpec}s built from the shared {@link Topics} catalogue. */
 public final class TailerTopics {
-    /** Raw audit lines. */
-    public static final String RAW = "audit.raw";
-    /** File positions of every tailer, committed in the same transaction as the lines. */
-    public static final String CHECKPOINTS = "audit.tailer.checkpoints";
 
     private TailerTopics() {
     }
 
     /**
-     * {@code audit.raw}: keyed by host, 6 partitions so a few Streams instances can share the
-     * hosts. Retention is unbounded by time because record timestamps are event times: a replay of
-     * last month's archive would otherwise be deleted by time retention minutes after it was written,
-     * and a host whose clock runs ahead must not be refused (never drop a line).
+     * {@code audit.raw}. On top of the catalogue's settings: no time retention and no future-timestamp
+     * limit, because record timestamps are event times. A replay of last month's archive would
+     * otherwise be deleted by time retention minutes after it was written, and a host whose clock runs
+     * ahead would be refused (never drop a line). Size retention is the operator's call.
      */
     public static TopicSpec raw(final String prefix) {
-        return new TopicSpec(prefix + RAW, 6, Map.of(
-                "retention.ms", "-1",
-                "message.timestamp.after.max.ms", Long.toString(Long.MAX_VALUE)));
+        final Map<String, String> configs = new HashMap<>(Topics.AUDIT_RAW.configs());
+        configs.put("retention.ms", "-1");
+        configs.put("message.timestamp.after.max.ms", Long.toString(Long.MAX_VALUE));
+        return spec(Topics.AUDIT_RAW, prefix, configs);
     }
 
-    /** The checkpoint topic: compacted (only the last position per file matters), one partition. */
+    /** The compacted checkpoint topic (only the last position per file matters). */
     public static TopicSpec checkpoints(final String prefix) {
-        return new TopicSpec(prefix + CHECKPOINTS, 1, Map.of("cleanup.policy", "compact"));
+        return spec(Topics.TAILER_CHECKPOINTS, prefix, Topics.TAILER_CHECKPOINTS.configs());
+    }
+
+    private static TopicSpec spec(final Topic<?, ?> topic, final String prefix, final Map<String, String> configs) {
+        return new TopicSpec(topic.name(prefix), topic.defaultPartitions(), configs);
     }
 }

@@ -67,7 +67,7 @@ public final class TailCommand implements Callable<Integer> {
         final String key = host != null ? host : HostName.local();
         final TopicSpec raw = TailerTopics.raw(kafka.topicPrefix());
         final TopicSpec checkpoints = TailerTopics.checkpoints(kafka.topicPrefix());
-        TopicSetup.ensureWaiting(kafka.clientProperties(), List.of(raw, checkpoints));
+        TopicSetup.ensureWaiting(kafka.clientProperties(), input.stdin ? List.of(raw) : List.of(raw, checkpoints));
         return input.stdin ? shipStdin(key, raw.name()) : follow(key, raw.name(), checkpoints.name());
     }
 
@@ -89,7 +89,7 @@ public final class TailCommand implements Callable<Integer> {
         final Thread hook = new Thread(() -> awaitQuietly(done), "avcwatch-tail-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         final StreamShipper.Result result;
-        try (StreamSource in = new StreamSource(System.in, "-")) {
+        try (StreamSource in = new StreamSource(System.in, StreamSource.STDIN)) {
             result = new StreamShipper(kafka.clientProperties(), new RawRecordFactory(rawTopic, key))
                     .ship(in, () -> false);
         } finally {

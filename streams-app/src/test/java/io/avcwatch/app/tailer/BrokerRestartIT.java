@@ -36,7 +36,7 @@ class BrokerRestartIT {
             final int total = 12_000;
             try (AuditLogWriter writer = new AuditLogWriter(log, total, 20, 100);
                  ExactlyOnceTailer tailer = new ExactlyOnceTailer(new ExactlyOnceTailer.Settings(log,
-                         AuditLogWriter.DEFAULT_HOST, TailerTopics.RAW, TailerTopics.CHECKPOINTS, client,
+                         AuditLogWriter.DEFAULT_HOST, TailerTopics.raw("").name(), TailerTopics.checkpoints("").name(), client,
                          Duration.ofMillis(20)))) {
                 new Thread(tailer, "tailer").start();
                 writer.writeOneTick();
@@ -52,7 +52,7 @@ class BrokerRestartIT {
                 broker = EmbeddedBroker.start(data, port);
 
                 writer.finished().get(60, TimeUnit.SECONDS);
-                final Map<String, List<byte[]>> read = RawTopicReader.readAll(bootstrap, TailerTopics.RAW, total,
+                final Map<String, List<byte[]>> read = RawTopicReader.readAll(bootstrap, TailerTopics.raw("").name(), total,
                         Duration.ofSeconds(90));
                 RawTopicReader.assertExactly(read, writer.written());
                 assertThat(tailer.failure()).isNull();

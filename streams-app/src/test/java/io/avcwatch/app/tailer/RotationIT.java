@@ -45,7 +45,7 @@ class RotationIT {
         final int total = 21_000;
         try (AuditLogWriter writer = new AuditLogWriter(log, total, 50, 20);
              ExactlyOnceTailer tailer = new ExactlyOnceTailer(new ExactlyOnceTailer.Settings(log,
-                     AuditLogWriter.DEFAULT_HOST, prefix + TailerTopics.RAW, prefix + TailerTopics.CHECKPOINTS,
+                     AuditLogWriter.DEFAULT_HOST, TailerTopics.raw(prefix).name(), TailerTopics.checkpoints(prefix).name(),
                      client, Duration.ofMillis(20)))) {
             final Thread tailing = new Thread(tailer, "tailer");
             tailing.start();
@@ -56,7 +56,7 @@ class RotationIT {
             assertThat(writer.rotations()).isEqualTo(20);
 
             final Map<String, List<byte[]>> read = RawTopicReader.readAll(broker.bootstrapServers(),
-                    prefix + TailerTopics.RAW, total, Duration.ofSeconds(60));
+                    TailerTopics.raw(prefix).name(), total, Duration.ofSeconds(60));
             RawTopicReader.assertExactly(read, writer.written());
             assertThat(tailer.failure()).isNull();
         }

@@ -59,7 +59,7 @@ class SigkillIT {
             // The first tailer has no checkpoint and starts at the live file: let it take hold first.
             final Process first = startTailer(log, 0);
             Await.until("the first lines committed", Duration.ofSeconds(60),
-                    () -> RawTopicReader.committedCount(broker.bootstrapServers(), PREFIX + TailerTopics.RAW) >= 10);
+                    () -> RawTopicReader.committedCount(broker.bootstrapServers(), TailerTopics.raw(PREFIX).name()) >= 10);
             first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             writer.start(10);
             for (int kill = 1; kill <= 10; kill++) {
@@ -76,7 +76,7 @@ class SigkillIT {
             try {
                 writer.finished().get(60, TimeUnit.SECONDS);
                 final Map<String, List<byte[]>> read = RawTopicReader.readAll(broker.bootstrapServers(),
-                        PREFIX + TailerTopics.RAW, total, Duration.ofSeconds(60));
+                        TailerTopics.raw(PREFIX).name(), total, Duration.ofSeconds(60));
                 RawTopicReader.assertExactly(read, writer.written());
             } finally {
                 last.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
