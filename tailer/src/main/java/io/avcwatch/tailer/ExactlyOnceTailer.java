@@ -161,12 +161,15 @@ public final class ExactlyOnceTailer implements Runnable, AutoCloseable {
 
     private void ship(final KafkaProducer<byte[], byte[]> producer, final FileFollower follower) throws IOException {
         final RawRecordFactory records = new RawRecordFactory(settings.rawTopic(), settings.host());
+        final Backlog backlog = new Backlog();
         while (stop.getCount() > 0) {
             List<Line> lines = follower.poll(READ_CHUNK);
             if (lines.isEmpty()) {
+                backlog.caughtUp(settings.file());
                 await(settings.pollInterval().toMillis());
                 continue;
             }
+            backlog.reading();
             producer.beginTransaction();
             final long started = System.nanoTime();
             int count = 0;
@@ -187,8 +190,43 @@ public final class ExactlyOnceTailer implements Runnable, AutoCloseable {
             producer.send(checkpoints.record(settings.host(), path, position));
             producer.commitTransaction();
             shipped.addAndGet(count);
+            backlog.committed(count, bytes);
             backoffMs = MIN_BACKOFF_MS;
             LOG.debug("Committed {} lines of {}, now at {}", count, settings.file(), position);
+        }
+    }
+
+    /**
+     * Measures a burst of shipping (a backlog after start-up or an outage) and reports it once the
+     * file is drained; the live trickle stays quiet.
+     */
+    private static final class Backlog {
+        private static final long REPORT_AT_LINES = 100_000;
+        private long startNanos = -1;
+        private long lines;
+        private long bytes;
+
+        void reading() {
+            if (startNanos < 0) {
+                startNanos = System.nanoTime();
+            }
+        }
+
+        void committed(final int count, final long size) {
+            lines += count;
+            bytes += size;
+        }
+
+        void caughtUp(final Path file) {
+            if (lines >= REPORT_AT_LINES) {
+                final double seconds = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
+                LOG.info("Caught up with {}: {} lines, {} bytes in {} s ({} lines/s, {} MB/s)", file, lines, bytes,
+                        String.format("%.2f", seconds), Math.round(lines / seconds),
+                        String.format("%.1f", bytes / seconds / 1e6));
+            }
+            startNanos = -1;
+            lines = 0;
+            bytes = 0;
         }
     }
 

@@ -55,17 +55,30 @@ final class RawTopicReader {
         return byKey;
     }
 
-    /** Records visible to a {@code read_committed} reader (control markers aside, close enough to wait on). */
-    static long committedCount(final String bootstrap, final String topic) {
-        final Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
-            final List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
+    /** Watches how far a topic's committed data reaches, with one consumer for many checks. */
+    static final class CommittedOffsets implements AutoCloseable {
+        private final KafkaConsumer<byte[], byte[]> consumer;
+        private final List<TopicPartition> parts;
+
+        CommittedOffsets(final String bootstrap, final String topic) {
+            final Properties p = new Properties();
+            p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+            p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+            consumer = new KafkaConsumer<>(p);
+            parts = consumer.partitionsFor(topic).stream()
                     .map(i -> new TopicPartition(topic, i.partition())).collect(Collectors.toList());
+        }
+
+        /** Sum of the last stable offsets: committed records plus transaction markers. */
+        long sum() {
             return consumer.endOffsets(parts).values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
         }
     }
 

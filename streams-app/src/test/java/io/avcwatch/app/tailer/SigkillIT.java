@@ -58,8 +58,10 @@ class SigkillIT {
             writer.writeOneTick();
             // The first tailer has no checkpoint and starts at the live file: let it take hold first.
             final Process first = startTailer(log, 0);
-            Await.until("the first lines committed", Duration.ofSeconds(60),
-                    () -> RawTopicReader.committedCount(broker.bootstrapServers(), TailerTopics.raw(PREFIX).name()) >= 10);
+            try (RawTopicReader.CommittedOffsets committed =
+                    new RawTopicReader.CommittedOffsets(broker.bootstrapServers(), TailerTopics.raw(PREFIX).name())) {
+                Await.until("the first lines committed", Duration.ofSeconds(60), () -> committed.sum() >= 10);
+            }
             first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             writer.start(10);
             for (int kill = 1; kill <= 10; kill++) {
