@@ -20,6 +20,8 @@ final class EngineFollow {
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    /** Finished runs stay in later values this long; older ones live on in the versioned table only. */
+    private static final Duration HISTORY = Duration.ofDays(7);
 
     private EngineFollow() {
     }
@@ -37,7 +39,8 @@ final class EngineFollow {
         try (EngineApi api = EngineApi.overSocket(socket);
                 LabelPublisher publisher = LabelPublisher.create(kafka.clientProperties(), kafka.topicPrefix())) {
             final EngineWatcher watcher = new EngineWatcher(api, engine, host, publisher, Clock.systemUTC(),
-                    wait -> stopRequested.await(wait.toMillis(), TimeUnit.MILLISECONDS), FIRST_BACKOFF, MAX_BACKOFF);
+                    wait -> stopRequested.await(wait.toMillis(), TimeUnit.MILLISECONDS), FIRST_BACKOFF, MAX_BACKOFF,
+                    HISTORY);
             // Ctrl-C / SIGTERM: end the event stream or the backoff, then let the publisher flush before exit.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stopRequested.countDown();

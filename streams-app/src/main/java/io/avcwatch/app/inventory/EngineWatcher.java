@@ -38,6 +38,7 @@ public final class EngineWatcher {
     private final Pause pause;
     private final Duration firstBackoff;
     private final Duration maxBackoff;
+    private final Duration history;
 
     private LabelBook book;
     private Optional<Instant> lastEvent = Optional.empty();
@@ -49,10 +50,11 @@ public final class EngineWatcher {
      * @param engine {@code docker} or {@code podman}, recorded on containers whose inspect does not tell
      * @param host the host name in every key
      * @param sink receives each record to publish, in order
+     * @param history how long finished runs stay listed in the values published after them
      */
     public EngineWatcher(final EngineApi api, final String engine, final String host,
             final Consumer<LabelVersion> sink, final Clock clock, final Pause pause,
-            final Duration firstBackoff, final Duration maxBackoff) {
+            final Duration firstBackoff, final Duration maxBackoff, final Duration history) {
         this.api = api;
         this.engine = engine;
         this.book = LabelBook.empty(host);
@@ -61,6 +63,7 @@ public final class EngineWatcher {
         this.pause = pause;
         this.firstBackoff = firstBackoff;
         this.maxBackoff = maxBackoff;
+        this.history = history;
     }
 
     /**
@@ -132,6 +135,7 @@ public final class EngineWatcher {
     }
 
     private void resync(final Instant at) throws EngineException {
+        book = book.forget(at.minus(history));
         final List<ContainerFacts> present = new ArrayList<>();
         for (final String id : api.containerIds()) {
             inspect(id).ifPresent(present::add);

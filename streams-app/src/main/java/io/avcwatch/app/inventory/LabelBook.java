@@ -52,6 +52,24 @@ public final class LabelBook {
         return host;
     }
 
+    /**
+     * Drops runs that finished before {@code cutoff}, and labels left without runs, from memory only:
+     * nothing is published, so the records already written keep them, and a versioned table still
+     * answers for those times. A long-running inventory calls this so the book does not grow forever.
+     */
+    public LabelBook forget(final Instant cutoff) {
+        final Map<String, List<ContainerInstance>> next = new HashMap<>();
+        runsByCategories.forEach((categories, runs) -> {
+            final List<ContainerInstance> kept = runs.stream()
+                    .filter(r -> r.finishedAt() == null || !r.finishedAt().isBefore(cutoff))
+                    .toList();
+            if (!kept.isEmpty()) {
+                next.put(categories, kept);
+            }
+        });
+        return new LabelBook(host, next);
+    }
+
     /** Ids of containers with a run still open, sorted. */
     public List<String> openContainerIds() {
         return runsByCategories.values().stream()

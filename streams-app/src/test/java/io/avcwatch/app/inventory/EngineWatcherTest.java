@@ -51,7 +51,7 @@ class EngineWatcherTest {
         };
         try (EngineApi api = EngineApi.overSocket(socket)) {
             watcher[0] = new EngineWatcher(api, "docker", HOST, published::add, Clock.fixed(NOW, ZoneOffset.UTC),
-                    script, Duration.ofSeconds(1), Duration.ofSeconds(30));
+                    script, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofDays(7));
             watcher[0].run();
         }
 
@@ -85,7 +85,7 @@ class EngineWatcherTest {
         engine = serve(socket, "live");
         try (EngineApi api = EngineApi.overSocket(socket)) {
             final EngineWatcher watcher = new EngineWatcher(api, "docker", HOST, v -> { }, Clock.fixed(NOW, ZoneOffset.UTC),
-                    wait -> { }, Duration.ofSeconds(1), Duration.ofSeconds(30));
+                    wait -> { }, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofDays(7));
             watcher.session();
         }
 

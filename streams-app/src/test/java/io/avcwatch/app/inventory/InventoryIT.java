@@ -97,7 +97,7 @@ class InventoryIT {
             try (LabelPublisher publisher = LabelPublisher.create(client, prefix)) {
                 new EngineWatcher(api, "docker", "node-alpha1", publisher,
                         java.time.Clock.fixed(Instant.parse("2025-12-05T23:00:00Z"), java.time.ZoneOffset.UTC),
-                        wait -> { }, Duration.ofSeconds(1), Duration.ofSeconds(1)).session();
+                        wait -> { }, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofDays(7)).session();
                 assertThat(publisher.sent()).isEqualTo(8);
             }
         }

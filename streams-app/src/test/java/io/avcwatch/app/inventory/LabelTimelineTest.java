@@ -149,6 +149,22 @@ class LabelTimelineTest {
         assertThat(restart.book().finished("svc-id", at("2024-06-01T12:00:00Z")).published()).hasSize(1);
     }
 
+    @Test
+    void forgettingOldRunsShrinksLaterValuesButPublishesNothing() {
+        final ContainerFacts old = facts("old", "s0:c1,c5", at("2024-06-01T10:00:00Z"), at("2024-06-01T11:00:00Z"));
+        final ContainerFacts running = facts("running", "s0:c8,c19", at("2024-06-01T10:00:00Z"), null);
+        final LabelBook book = LabelTimeline.apply(LabelBook.empty("h"), List.of(old, running)).book();
+
+        final LabelBook trimmed = book.forget(at("2024-06-02T00:00:00Z"));
+
+        assertThat(trimmed.openContainerIds()).containsExactly("running-id");
+        final ContainerFacts reuse = facts("reuse", "s0:c1,c5", at("2024-06-03T00:00:00Z"), null);
+        assertThat(trimmed.started(reuse).published()).singleElement()
+                .satisfies(v -> assertThat(names(v.label().containers())).containsExactly("reuse"));
+        assertThat(book.started(reuse).published()).singleElement()
+                .satisfies(v -> assertThat(names(v.label().containers())).containsExactly("old", "reuse"));
+    }
+
     private static ContainerFacts facts(final String name, final String level, final Instant started,
             final Instant finished) {
         return new ContainerFacts("docker", name + "-id", name, "img", "system_u:system_r:container_t:" + level,

@@ -1,0 +1,94 @@
+package io.avcwatch.app.cli;
+
+import io.avcwatch.app.streams.StreamsRunner;
+import io.avcwatch.app.topology.AvcwatchTopology;
+import io.avcwatch.app.topology.StreamsProperties;
+import io.avcwatch.app.topology.TopologyConfig;
+import io.avcwatch.schemas.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code avcwatch streams}: runs the topology until Ctrl-C or SIGTERM; start more copies to scale out. */
+@Command(name = "streams", mixinStandardHelpOptions = true,
+        description = {"Run the Kafka Streams topology (exactly-once): audit.raw and avc.containers in;"
+                + " audit.events, avc.denials, avc.mac-events and audit.deadletter out.",
+                "Start more copies with the same --topic-prefix to scale out."})
+public final class StreamsCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    private KafkaOptions kafka;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "${user.home}/.avcwatch/streams-state",
+            description = "Local state (RocksDB, checkpoints); keep it across restarts (default: ${DEFAULT-VALUE}).")
+    private Path stateDir;
+
+    @Option(names = "--application-id", paramLabel = "ID",
+            description = "Kafka Streams application id (default: avcwatch-streams, or one per --topic-prefix).")
+    private String applicationId;
+
+    @Option(names = "--inventory-grace", paramLabel = "DURATION", defaultValue = "2s",
+            description = "How long a denial waits for late container inventory, e.g. 2s, 500ms, 0"
+                    + " (default: ${DEFAULT-VALUE}). Every denial is delayed by this much.")
+    private String inventoryGrace;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        final String prefix = kafka.topicPrefix();
+        try {
+            Topics.checkPrefix(prefix);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+        final TopologyConfig config = TopologyConfig.defaults().withTopicPrefix(prefix)
+                .withInventoryGrace(parseDuration("--inventory-grace", inventoryGrace));
+        final String appId = applicationId != null ? applicationId : StreamsProperties.applicationId(prefix);
+        final Properties props = StreamsProperties.of(appId, kafka.clientProperties(), stateDir);
+        final StreamsRunner runner = StreamsRunner.start(AvcwatchTopology.build(config), props);
+        Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "avcwatch-streams-shutdown"));
+        spec.commandLine().getErr().println("avcwatch: streams " + appId + " started against " + kafka.bootstrap()
+                + "; Ctrl-C stops it");
+        spec.commandLine().getErr().flush();
+        runner.awaitStopped();
+        return runner.failure() == null ? ExitCodes.OK : ExitCodes.SOFTWARE;
+    }
+
+    private static UserException notADuration(final String option, final String text) {
+        return new UserException(option + ": not a duration: " + text + " (try 2s, 500ms, 1m)");
+    }
+
+    /** {@code 2s}, {@code 500ms}, {@code 1m}, {@code 0} or ISO-8601 ({@code PT2S}). */
+    static Duration parseDuration(final String option, final String text) {
+        final String t = text.strip().toLowerCase(Locale.ROOT);
+        try {
+            if (t.equals("0")) {
+                return Duration.ZERO;
+            }
+            if (t.startsWith("pt")) {
+                return Duration.parse(t.toUpperCase(Locale.ROOT));
+            }
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            }
+            final long n = Long.parseLong(t.substring(0, t.length() - 1));
+            switch (t.charAt(t.length() - 1)) {
+                case 's': return Duration.ofSeconds(n);
+                case 'm': return Duration.ofMinutes(n);
+                case 'h': return Duration.ofHours(n);
+                default: break;
+            }
+        } catch (RuntimeException e) {
+            throw notADuration(option, text);
+        }
+        throw notADuration(option, text);
+    }
+}

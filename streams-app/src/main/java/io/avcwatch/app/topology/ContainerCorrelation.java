@@ -1,0 +1,70 @@
+package io.avcwatch.app.topology;
+
+import io.avcwatch.schemas.AvcDenial;
+import io.avcwatch.schemas.ContainerInstance;
+import io.avcwatch.schemas.ContainerLabel;
+import io.avcwatch.schemas.ContainerRef;
+import io.avcwatch.schemas.SelinuxContext;
+import java.util.List;
+
+/**
+ * Attributes a denial's subject and object to the containers that held their MCS labels when the denial
+ * happened. Pure functions: the topology feeds them the {@link ContainerLabel} version a versioned table
+ * returned for the denial's event time, and they still check each holder's started/finished interval,
+ * because one version lists every container that shared the label.
+ *
+ * <p>One holder becomes {@code container}; several (a pod, an explicit {@code label=level:}) become
+ * {@code candidates} with {@code container} left null, since the audit record cannot tell them apart; none,
+ * or a context without categories, leaves both empty: an unknown label is never guessed.
+ */
+final class ContainerCorrelation {
+
+    private ContainerCorrelation() {
+    }
+
+    /** The {@code avc.containers} key of the denial's subject ({@code host|c170,c393}). */
+    static String sourceKey(final AvcDenial denial) {
+        return labelKey(denial.host(), denial.scontext());
+    }
+
+    /** The {@code avc.containers} key of the denial's object. */
+    static String targetKey(final AvcDenial denial) {
+        return labelKey(denial.host(), denial.tcontext());
+    }
+
+    /** The denial with {@code container}/{@code candidates} set from the label version (null: none known). */
+    static AvcDenial withSource(final AvcDenial denial, final ContainerLabel label) {
+        final List<ContainerRef> holders = holders(denial, denial.scontext(), label);
+        return denial.toBuilder()
+                .container(holders.size() == 1 ? holders.get(0) : null)
+                .candidates(holders.size() > 1 ? holders : List.of())
+                .build();
+    }
+
+    /** The denial with {@code target_container}/{@code target_candidates} set from the label version. */
+    static AvcDenial withTarget(final AvcDenial denial, final ContainerLabel label) {
+        final List<ContainerRef> holders = holders(denial, denial.tcontext(), label);
+        return denial.toBuilder()
+                .targetContainer(holders.size() == 1 ? holders.get(0) : null)
+                .targetCandidates(holders.size() > 1 ? holders : List.of())
+                .build();
+    }
+
+    private static List<ContainerRef> holders(
+            final AvcDenial denial, final SelinuxContext context, final ContainerLabel label) {
+        if (label == null || !hasCategories(context)
+                || !label.categories().equals(context.categories()) || !label.host().equals(denial.host())) {
+            return List.of();
+        }
+        return label.holdersAt(denial.event().time()).stream().map(ContainerInstance::ref).toList();
+    }
+
+    private static boolean hasCategories(final SelinuxContext context) {
+        return context != null && context.categories() != null && !context.categories().isEmpty();
+    }
+
+    private static String labelKey(final String host, final SelinuxContext context) {
+        final String categories = hasCategories(context) ? context.categories() : "";
+        return ContainerLabel.key(host, categories);
+    }
+}

@@ -1,0 +1,187 @@
+package io.avcwatch.app.topology;
+
+import io.avcwatch.parsers.AuditEvent;
+import io.avcwatch.parsers.AuditLineParser;
+import io.avcwatch.parsers.AuditRecord;
+import io.avcwatch.parsers.ParseError;
+import io.avcwatch.parsers.ParseResult;
+import io.avcwatch.parsers.SkippedLine;
+import io.avcwatch.parsers.assemble.PartialEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Parses {@code audit.raw} lines and assembles them into events per (host, serial).
+ *
+ * <p>The open events live in memory as parsed {@link PartialEvent}s for speed, and in the state store
+ * {@value AvcwatchTopology#INFLIGHT_STORE} as their raw lines (key {@code host|serial}), which is what a
+ * restarted or migrated task rebuilds them from. An event completes by the parser's completion rules, by
+ * its host's event-time timeout, when its host holds too many open events, or when the host has been quiet
+ * for a while by the wall clock (so the last event before a pause is not held back until the next record).
+ * The same wall-clock punctuation sends a {@link AssemblyOutput.Tick} that moves the correlation joins'
+ * clocks. Unparsable lines leave as dead letters; lines that carry no record on purpose (blank,
+ * {@code ----}) are counted and reported.
+ */
+final class EventAssemblyProcessor implements Processor<String, byte[], String, AssemblyOutput> {
+    private static final Logger LOG = LoggerFactory.getLogger(EventAssemblyProcessor.class);
+    private static final char KEY_SEPARATOR = '|';
+
+    private final TopologyConfig config;
+    private final Map<String, HostEvents> hosts = new HashMap<>();
+    private ProcessorContext<String, AssemblyOutput> context;
+    private KeyValueStore<String, String> store;
+    private long newestEventMs = Long.MIN_VALUE;
+    private long lastArrivalWallMs;
+    private long skippedLines;
+    private long reportedSkipped;
+    private final Map<String, Long> reportedLost = new HashMap<>();
+
+    EventAssemblyProcessor(final TopologyConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public void init(final ProcessorContext<String, AssemblyOutput> ctx) {
+        this.context = ctx;
+        this.store = ctx.getStateStore(AvcwatchTopology.INFLIGHT_STORE);
+        restore();
+        ctx.schedule(config.punctuateEvery(), PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
+    }
+
+    @Override
+    public void process(final Record<String, byte[]> in) {
+        final String host = in.key() == null ? "" : in.key();
+        final byte[] bytes = in.value() == null ? new byte[0] : in.value();
+        final ParseResult parsed = AuditLineParser.parse(new String(bytes, StandardCharsets.UTF_8));
+        if (parsed instanceof ParseError error) {
+            final var letter = DeadLetters.of(in, context.recordMetadata().orElse(null),
+                    DeadLetters.STAGE_PARSE, error.kind().name(), error.detail());
+            context.forward(letter.withValue(new AssemblyOutput.Rejected(letter.value())));
+        } else if (parsed instanceof SkippedLine) {
+            skippedLines++;
+        } else if (parsed instanceof AuditRecord record) {
+            assemble(host, record);
+        }
+    }
+
+    private void assemble(final String host, final AuditRecord record) {
+        final long wallMs = context.currentSystemTimeMs();
+        lastArrivalWallMs = wallMs;
+        newestEventMs = Math.max(newestEventMs, record.id().epochMillis());
+        final HostEvents events = hosts.computeIfAbsent(host, h -> new HostEvents());
+        final List<AuditEvent> done = events.add(record, wallMs, config.eventTimeout().toMillis(), storeFor(host));
+        done.forEach(e -> emit(host, e));
+        while (events.inFlight() > config.maxInFlight()) {
+            final AuditEvent oldest = events.evictOldest();
+            store.delete(storeKey(host, oldest.id().serial()));
+            emit(host, oldest);
+        }
+    }
+
+    private void onWallClock(final long wallMs) {
+        for (final Map.Entry<String, HostEvents> entry : hosts.entrySet()) {
+            final HostEvents events = entry.getValue();
+            if (events.inFlight() > 0 && wallMs - events.lastArrivalWallMs() >= config.quietHostAfter().toMillis()) {
+                for (final AuditEvent event : events.flush()) {
+                    store.delete(storeKey(entry.getKey(), event.id().serial()));
+                    emit(entry.getKey(), event);
+                }
+            }
+        }
+        if (newestEventMs != Long.MIN_VALUE) {
+            final long estimatedNow = newestEventMs + Math.max(0, wallMs - lastArrivalWallMs);
+            context.forward(new Record<>(CorrelationInput.TICK_KEY, new AssemblyOutput.Tick(), estimatedNow));
+        }
+        report();
+    }
+
+    private void emit(final String host, final AuditEvent event) {
+        context.forward(new Record<>(host, new AssemblyOutput.Assembled(event), event.id().epochMillis()));
+    }
+
+    private HostEvents.Touched storeFor(final String host) {
+        return new HostEvents.Touched() {
+            @Override
+            public void open(final long serial, final PartialEvent event) {
+                store.put(storeKey(host, serial), rawLines(event));
+            }
+
+            @Override
+            public void closed(final long serial) {
+                store.delete(storeKey(host, serial));
+            }
+        };
+    }
+
+    private void restore() {
+        int restored = 0;
+        try (KeyValueIterator<String, String> all = store.all()) {
+            while (all.hasNext()) {
+                final KeyValue<String, String> entry = all.next();
+                final String host = entry.key.substring(0, entry.key.lastIndexOf(KEY_SEPARATOR));
+                final PartialEvent event = parseLines(entry.value);
+                if (event != null) {
+                    hosts.computeIfAbsent(host, h -> new HostEvents()).restore(event);
+                    newestEventMs = Math.max(newestEventMs, event.lastMillis());
+                    restored++;
+                }
+            }
+        }
+        if (restored > 0) {
+            LOG.info("task {}: restored {} open audit events from {}", context.taskId(), restored,
+                    AvcwatchTopology.INFLIGHT_STORE);
+        }
+    }
+
+    private void report() {
+        if (skippedLines != reportedSkipped) {
+            LOG.info("task {}: {} lines without an audit record skipped so far (blank, separators)",
+                    context.taskId(), skippedLines);
+            reportedSkipped = skippedLines;
+        }
+        hosts.forEach((host, events) -> {
+            final long lost = events.lostEvents();
+            if (lost != reportedLost.getOrDefault(host, 0L)) {
+                LOG.info("host {}: {} audit events missing so far (serial gaps), {} late EOE records",
+                        host, lost, events.lateEoe());
+                reportedLost.put(host, lost);
+            }
+        });
+    }
+
+    private static String storeKey(final String host, final long serial) {
+        return host + KEY_SEPARATOR + serial;
+    }
+
+    private static String rawLines(final PartialEvent event) {
+        final StringBuilder lines = new StringBuilder();
+        for (final AuditRecord record : event.records()) {
+            if (lines.length() > 0) {
+                lines.append('\n');
+            }
+            lines.append(record.raw());
+        }
+        return lines.toString();
+    }
+
+    private static PartialEvent parseLines(final String lines) {
+        PartialEvent event = null;
+        for (final String line : lines.split("\n", -1)) {
+            if (AuditLineParser.parse(line) instanceof AuditRecord record) {
+                event = event == null ? PartialEvent.start(record) : event.add(record);
+            }
+        }
+        return event;
+    }
+}

@@ -1,0 +1,175 @@
+package io.avcwatch.app.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.avcwatch.app.broker.EmbeddedBroker;
+import io.avcwatch.app.streams.StreamsRunner;
+import io.avcwatch.parsers.RecordHeader;
+import io.avcwatch.parsers.selinux.SecurityContext;
+import io.avcwatch.schemas.AvcDenial;
+import io.avcwatch.schemas.ContainerInstance;
+import io.avcwatch.schemas.ContainerLabel;
+import io.avcwatch.schemas.Topic;
+import io.avcwatch.schemas.Topics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo scenario end to end on a real broker with exactly-once: audit lines shipped with the tailer's
+ * contract (key host, timestamp event time), the inspect files published as container labels (timestamp the
+ * start time), the topology run with {@code exactly_once_v2}, and {@code avc.denials} read with
+ * {@code read_committed} against the container ids of {@code examples/demo/expected.json}.
+ */
+class DemoScenarioIT {
+    private static final Path DEMO = Path.of("..", "examples", "demo");
+    private static final List<String> HOSTS = List.of("node-alpha1", "node-delta0");
+    private static final Duration DEADLINE = Duration.ofSeconds(90);
+
+    private static EmbeddedBroker broker;
+
+    @TempDir
+    Path stateDir;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = EmbeddedBroker.start();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            final var topics = Topics.all().stream()
+                    .map(t -> t.newTopic("", Optional.empty(), Optional.empty())).toList();
+            admin.createTopics(topics).all().get();
+        }
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void everyDemoDenialNamesTheExpectedContainer() throws Exception {
+        int avcRecords = 0;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps())) {
+            for (final String host : HOSTS) {
+                for (final ContainerLabel label : labels(host)) {
+                    final var topic = Topics.AVC_CONTAINERS;
+                    producer.send(new ProducerRecord<>(topic.name(""), null,
+                            label.containers().get(0).startedAt().toEpochMilli(), label.key(),
+                            topic.valueSerde().serializer().serialize(topic.name(""), label)));
+                }
+                for (final String line : Files.readAllLines(DEMO.resolve(host + ".audit.log"))) {
+                    final RecordHeader header = RecordHeader.scan(line);
+                    avcRecords += header != null && "AVC".equals(header.type()) ? 1 : 0;
+                    producer.send(new ProducerRecord<>(Topics.AUDIT_RAW.name(""), null,
+                            header == null ? null : header.epochMillis(), host,
+                            line.getBytes(StandardCharsets.UTF_8)));
+                }
+            }
+        }
+
+        final Properties props = StreamsProperties.of("demo-it", clientProps(), stateDir);
+        final Map<String, AvcDenial> bySerial = new HashMap<>();
+        try (StreamsRunner runner = StreamsRunner.start(AvcwatchTopology.build(TopologyConfig.defaults()), props)) {
+            runner.awaitRunning(DEADLINE);
+            for (final ConsumerRecord<String, byte[]> r : readCommitted(Topics.AVC_DENIALS, avcRecords)) {
+                final AvcDenial denial = Topics.AVC_DENIALS.valueSerde().deserializer().deserialize("", r.value());
+                assertThat(r.key()).isEqualTo(denial.host());
+                bySerial.put(denial.host() + ":" + denial.event().serial(), denial);
+            }
+        }
+
+        assertThat(bySerial).hasSize(avcRecords);
+        int checked = 0;
+        for (final JsonNode expected : new ObjectMapper().readTree(DEMO.resolve("expected.json").toFile())) {
+            final AvcDenial denial = bySerial.get(expected.get("host").asText() + ":" + expected.get("serial").asLong());
+            if (denial == null) {
+                continue; // a MAC_STATUS / MAC_CONFIG_CHANGE event: no denial
+            }
+            final JsonNode id = expected.get("container_id");
+            assertThat(denial.container() == null ? null : denial.container().id())
+                    .as("container of %s serial %s (%s)", denial.host(), denial.event().serial(),
+                            expected.get("family").asText())
+                    .isEqualTo(id.isNull() ? null : id.asText());
+            checked++;
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(25);
+    }
+
+    /** What the inventory publishes for an inspect file: one label per container, stamped with its start. */
+    private static List<ContainerLabel> labels(final String host) throws Exception {
+        final List<ContainerLabel> labels = new ArrayList<>();
+        for (final JsonNode c : new ObjectMapper().readTree(DEMO.resolve(host + ".inspect.json").toFile())) {
+            final String process = c.get("ProcessLabel").asText();
+            final String label = process.isEmpty() ? c.get("MountLabel").asText() : process;
+            final String categories = SecurityContext.parse(label).orElseThrow().categories().toString();
+            final String finished = c.get("State").get("FinishedAt").asText();
+            final ContainerInstance instance = new ContainerInstance(c.get("Id").asText(),
+                    c.get("Name").asText().replaceFirst("^/", ""), c.get("Config").get("Image").asText(), "docker",
+                    process, c.get("MountLabel").asText(), Instant.parse(c.get("State").get("StartedAt").asText()),
+                    finished.startsWith("0001-") ? null : Instant.parse(finished), c.get("HostConfig")
+                    .get("Privileged").asBoolean(), List.of(), "", "bridge", List.of());
+            labels.add(new ContainerLabel(host, categories, List.of(instance), instance.startedAt()));
+        }
+        return labels;
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> readCommitted(final Topic<?, ?> topic, final int count) {
+        final Properties p = clientProps();
+        p.setProperty(ConsumerConfig.GROUP_ID_CONFIG, "demo-it-" + UUID.randomUUID());
+        p.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.setProperty(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                "org.apache.kafka.common.serialization.StringDeserializer");
+        p.setProperty(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                "org.apache.kafka.common.serialization.ByteArrayDeserializer");
+        final List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+        final Instant deadline = Instant.now().plus(DEADLINE);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p)) {
+            consumer.subscribe(List.of(topic.name("")));
+            while (out.size() < count && Instant.now().isBefore(deadline)) {
+                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    private static Properties producerProps() {
+        final Properties p = clientProps();
+        p.setProperty(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                "org.apache.kafka.common.serialization.StringSerializer");
+        p.setProperty(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                "org.apache.kafka.common.serialization.ByteArraySerializer");
+        p.setProperty(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        return p;
+    }
+
+    private static Properties clientProps() {
+        final Properties p = new Properties();
+        p.setProperty("bootstrap.servers", broker.bootstrapServers());
+        return p;
+    }
+}
