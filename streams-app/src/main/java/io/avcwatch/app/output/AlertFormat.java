@@ -1,6 +1,8 @@
 package io.avcwatch.app.output;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The output formats of {@code avcwatch analyze --format}. */
 public enum AlertFormat {
@@ -24,6 +26,20 @@ public enum AlertFormat {
             case OCSF -> new OcsfAlertWriter();
             case CEF -> new CefAlertWriter();
         };
+    }
+
+    /**
+     * The format an option value names, case-insensitively ({@code ecs}, {@code OCSF}); usable as a
+     * picocli converter. An unknown name throws {@link IllegalArgumentException} listing the valid ones.
+     */
+    public static AlertFormat fromOption(final String value) {
+        for (AlertFormat f : values()) {
+            if (f.optionName().equalsIgnoreCase(value == null ? "" : value.strip())) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown format '" + value + "'; expected one of "
+                + Arrays.stream(values()).map(AlertFormat::optionName).collect(Collectors.joining(", ")));
     }
 
     /** The option value, e.g. {@code ecs}. */

@@ -21,7 +21,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * over in event-time order because {@code avc.denials} and {@code avc.mac-events} are both keyed by host.
  * The host's last enforcing mode lives in {@value AvcwatchTopology#HOST_STATE_STORE}; repeated alerts fold
  * into storms kept in {@value AvcwatchTopology#STORM_STORE}, whose windows close by stream time and, on a
- * quiet host, by the wall clock (stream time estimated as last event time plus wall time since).
+ * quiet host, by the wall clock (stream time estimated as last event time plus wall time since), and at
+ * once on an {@link EndOfInput} marker.
  */
 final class DetectionProcessor implements Processor<String, DetectionInput, String, Alert> {
 
@@ -55,6 +56,10 @@ final class DetectionProcessor implements Processor<String, DetectionInput, Stri
 
     @Override
     public void process(final Record<String, DetectionInput> in) {
+        if (EndOfInput.isMarker(in.headers())) {
+            flushStorms();
+            return;
+        }
         newestEventMs = Math.max(newestEventMs, in.timestamp());
         lastArrivalWallMs = context.currentSystemTimeMs();
         final String host = in.key();
@@ -83,6 +88,17 @@ final class DetectionProcessor implements Processor<String, DetectionInput, Stri
         }
         for (final KeyValue<String, StormState> storm : open) {
             apply(storm.key, storms.expire(storm.value, eventTimeMs));
+        }
+    }
+
+    /** End of a finite input: every open storm emits its aggregate now and closes. */
+    private void flushStorms() {
+        final List<KeyValue<String, StormState>> open = new ArrayList<>();
+        try (KeyValueIterator<String, StormState> all = stormStates.all()) {
+            all.forEachRemaining(open::add);
+        }
+        for (final KeyValue<String, StormState> storm : open) {
+            apply(storm.key, new StormAggregator.Step(null, storms.flush(storm.value)));
         }
     }
 

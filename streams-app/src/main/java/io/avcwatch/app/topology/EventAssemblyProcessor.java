@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * for a while by the wall clock (so the last event before a pause is not held back until the next record).
  * The same wall-clock punctuation sends a {@link AssemblyOutput.Tick} that moves the correlation joins'
  * clocks. Unparsable lines leave as dead letters; lines that carry no record on purpose (blank,
- * {@code ----}) are counted and reported.
+ * {@code ----}) are counted and reported. An {@link EndOfInput} marker completes every open event at once
+ * and ticks the joins past their grace period: the end of a finite replay.
  */
 final class EventAssemblyProcessor implements Processor<String, byte[], String, AssemblyOutput> {
     private static final Logger LOG = LoggerFactory.getLogger(EventAssemblyProcessor.class);
@@ -61,6 +62,10 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
 
     @Override
     public void process(final Record<String, byte[]> in) {
+        if (EndOfInput.isMarker(in.headers())) {
+            endOfInput();
+            return;
+        }
         final String host = in.key() == null ? "" : in.key();
         final byte[] bytes = in.value() == null ? new byte[0] : in.value();
         final ParseResult parsed = AuditLineParser.parse(new String(bytes, StandardCharsets.UTF_8));
@@ -104,6 +109,24 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
             context.forward(new Record<>(CorrelationInput.TICK_KEY, new AssemblyOutput.Tick(), estimatedNow));
         }
         report();
+    }
+
+    /**
+     * The finite input of this partition is complete: every open event completes now, and a tick stamped past
+     * the newest event plus the inventory grace lets the correlation join release every denial it holds.
+     */
+    private void endOfInput() {
+        for (final Map.Entry<String, HostEvents> entry : hosts.entrySet()) {
+            for (final AuditEvent event : entry.getValue().flush()) {
+                store.delete(storeKey(entry.getKey(), event.id().serial()));
+                emit(entry.getKey(), event);
+            }
+        }
+        if (newestEventMs != Long.MIN_VALUE) {
+            final long pastGrace = newestEventMs + config.inventoryGrace().toMillis() + 1;
+            context.forward(new Record<>(CorrelationInput.TICK_KEY, new AssemblyOutput.Tick(), pastGrace));
+        }
+        LOG.info("task {}: end of input, open events completed", context.taskId());
     }
 
     private void emit(final String host, final AuditEvent event) {
