@@ -1,0 +1,42 @@
+package io.avcwatch.app.cli;
+
+import io.avcwatch.tailer.TopicAdmin;
+import io.avcwatch.tailer.TopicSpec;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Creates the topics a command needs, waiting for Kafka to come up rather than failing at once. */
+final class TopicSetup {
+    private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
+
+    private TopicSetup() {
+    }
+
+    /** Retries until the topics exist; credentials Kafka refuses are a user error. */
+    static void ensureWaiting(final Properties clientProps, final List<TopicSpec> topics) {
+        long backoffMs = 500;
+        while (true) {
+            try {
+                TopicAdmin.ensure(clientProps, topics);
+                return;
+            } catch (AuthenticationException | AuthorizationException e) {
+                throw new UserException("Kafka refused the credentials: " + e.getMessage(), e);
+            } catch (KafkaException e) {
+                LOG.warn("Kafka at {} not reachable yet ({}); retrying in {} ms", clientProps.get("bootstrap.servers"),
+                        e.getMessage(), backoffMs);
+                try {
+                    Thread.sleep(backoffMs);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new UserException("interrupted while waiting for Kafka", ie);
+                }
+                backoffMs = Math.min(backoffMs * 2, 10_000);
+            }
+        }
+    }
+}

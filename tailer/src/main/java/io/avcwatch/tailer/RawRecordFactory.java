@@ -1,0 +1,113 @@
+package io.avcwatch.tailer;
+
+import io.avcwatch.parsers.RecordHeader;
+import io.avcwatch.schemas.RawRecordHeaders;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/**
+ * Turns a {@link Line} into an {@code audit.raw} record: key = the {@code node=} host, else the
+ * configured host; value = the line's bytes untouched; timestamp = the audit event time; headers as
+ * {@link RawRecordHeaders} defines them (reading host, source path, inode, byte offset; UTF-8 text),
+ * written directly rather than through that record to keep the per-line cost down.
+ *
+ * <p>A line without an audit stamp (a blank line, a stray message) still ships. It takes the event
+ * time of the previous stamped line from the same source, so it sorts where it stood, and the wall
+ * clock only when nothing stamped came before it.
+ */
+public final class RawRecordFactory {
+    private final String topic;
+    private final byte[] defaultKey;
+    private long lastEventMillis = -1;
+    private String lastNode;
+    private byte[] lastNodeKey;
+    private String lastSource;
+    private byte[] lastSourceBytes;
+
+    /**
+     * @param topic the raw topic's full name
+     * @param defaultHost the key for lines without {@code node=}: {@code --host} or the hostname
+     */
+    public RawRecordFactory(final String topic, final String defaultHost) {
+        this.topic = topic;
+        this.defaultKey = defaultHost.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The record for {@code line}. */
+    public ProducerRecord<byte[], byte[]> toRecord(final Line line) {
+        final RecordHeader header = RecordHeader.scan(new AsciiView(line.bytes()));
+        final long timestamp;
+        byte[] key = defaultKey;
+        if (header != null) {
+            lastEventMillis = header.epochMillis();
+            timestamp = lastEventMillis;
+            if (header.node() != null) {
+                key = nodeKey(header.node());
+            }
+        } else {
+            timestamp = lastEventMillis >= 0 ? lastEventMillis : System.currentTimeMillis();
+        }
+        final RecordHeaders headers = new RecordHeaders();
+        headers.add(RawRecordHeaders.HOST, defaultKey);
+        // The plugin stream has no path and archives read as streams have no inode: such headers are left out.
+        if (!StreamSource.STDIN.equals(line.source())) {
+            headers.add(RawRecordHeaders.SOURCE_PATH, sourceBytes(line.source()));
+        }
+        if (line.inode() != 0) {
+            headers.add(RawRecordHeaders.SOURCE_INODE, ascii(line.inode()));
+        }
+        headers.add(RawRecordHeaders.SOURCE_OFFSET, ascii(line.offset()));
+        return new ProducerRecord<>(topic, null, timestamp, key, line.bytes(), headers);
+    }
+
+    private byte[] nodeKey(final String node) {
+        if (!node.equals(lastNode)) {
+            lastNode = node;
+            lastNodeKey = node.getBytes(StandardCharsets.UTF_8);
+        }
+        return lastNodeKey;
+    }
+
+    private byte[] sourceBytes(final String source) {
+        if (!source.equals(lastSource)) {
+            lastSource = source;
+            lastSourceBytes = source.getBytes(StandardCharsets.UTF_8);
+        }
+        return lastSourceBytes;
+    }
+
+    private static byte[] ascii(final long n) {
+        return Long.toString(n).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Bytes seen as Latin-1 characters, without copying: enough for the header scan, whose tokens
+     * are ASCII, and indifferent to invalid UTF-8 elsewhere in the line.
+     */
+    private record AsciiView(byte[] bytes, int start, int end) implements CharSequence {
+        AsciiView(final byte[] bytes) {
+            this(bytes, 0, bytes.length);
+        }
+
+        @Override
+        public int length() {
+            return end - start;
+        }
+
+        @Override
+        public char charAt(final int index) {
+            return (char) (bytes[start + index] & 0xff);
+        }
+
+        @Override
+        public CharSequence subSequence(final int from, final int to) {
+            return new AsciiView(bytes, start + from, start + to);
+        }
+
+        @Override
+        public String toString() {
+            return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
+        }
+    }
+}
