@@ -17,10 +17,12 @@ import io.avcwatch.schemas.AvcResult;
 import io.avcwatch.schemas.EventRef;
 import io.avcwatch.schemas.SelinuxContext;
 import io.avcwatch.schemas.SyscallContext;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns an assembled audit event into one {@link AvcDenial} per AVC, USER_AVC or SELINUX_ERR
@@ -39,8 +41,16 @@ public final class DenialBuilder {
      * @param host the host to use when the records carry no {@code node=}
      */
     public static List<AvcDenial> build(final AuditEvent event, final String host) {
-        final String node = event.node() != null ? event.node() : host;
-        final EventRef ref = EventRef.of(event.id().epochMillis(), event.id().serial());
+        return build(event, host, Instant.now());
+    }
+
+    /**
+     * {@link #build(AuditEvent, String)} with the instant that dates syslog stamps without a year
+     * (journald lines); see {@link SyslogOrigin}.
+     */
+    public static List<AvcDenial> build(final AuditEvent event, final String host, final Instant reference) {
+        final String node = hostOf(event, host, reference);
+        final EventRef ref = refOf(event, reference);
         SyscallContext syscall = null;
         String cwd = null;
         final List<AuditPath> paths = new ArrayList<>();
@@ -125,6 +135,25 @@ public final class DenialBuilder {
                 .exe(syscall == null ? null : syscall.exe())
                 .fields(other).syscall(syscall).cwd(cwd).paths(paths).proctitle(argv)
                 .build();
+    }
+
+    /** The event's host: {@code node=}, else the syslog hostname, else {@code fallback}. */
+    static String hostOf(final AuditEvent event, final String fallback, final Instant reference) {
+        if (event.node() != null) {
+            return event.node();
+        }
+        return SyslogOrigin.of(event, reference).map(SyslogOrigin::host).orElse(fallback);
+    }
+
+    /** The event's time and serial; a stamp-less (journald) record takes its syslog time, serial 0. */
+    static EventRef refOf(final AuditEvent event, final Instant reference) {
+        if (event.id().serial() == 0 && event.id().epochMillis() == 0) {
+            final Optional<SyslogOrigin> origin = SyslogOrigin.of(event, reference);
+            if (origin.isPresent()) {
+                return EventRef.of(origin.get().time().toEpochMilli(), 0L);
+            }
+        }
+        return EventRef.of(event.id().epochMillis(), event.id().serial());
     }
 
     /** The wire form of a parsed context; null when there is none. */

@@ -7,6 +7,7 @@ import io.avcwatch.parsers.record.SyscallRecord;
 import io.avcwatch.schemas.EventRef;
 import io.avcwatch.schemas.MacEvent;
 import io.avcwatch.schemas.MacEventKind;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +29,13 @@ public final class MacEvents {
 
     /** The state changes of {@code event}, in record order; {@code host} when records carry no node. */
     public static List<MacEvent> build(final AuditEvent event, final String host) {
-        final String node = event.node() != null ? event.node() : host;
-        final EventRef ref = EventRef.of(event.id().epochMillis(), event.id().serial());
+        return build(event, host, Instant.now());
+    }
+
+    /** {@link #build(AuditEvent, String)} dating year-less syslog stamps against {@code reference}. */
+    public static List<MacEvent> build(final AuditEvent event, final String host, final Instant reference) {
+        final String node = DenialBuilder.hostOf(event, host, reference);
+        final EventRef ref = DenialBuilder.refOf(event, reference);
         final SyscallRecord sc = event.records().stream().filter(r -> "SYSCALL".equals(r.type()))
                 .findFirst().flatMap(SyscallRecord::of).orElse(null);
         final List<MacEvent> out = new ArrayList<>();

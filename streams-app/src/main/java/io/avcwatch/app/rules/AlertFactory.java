@@ -41,7 +41,8 @@ final class AlertFactory {
                 .path(target(d, facts))
                 .count(1)
                 .summary(SummaryTemplate.fill(rule.summary(), v))
-                .explanation(explanation(rule, match, d.permissive()))
+                .permissive(facts.permissive())
+                .explanation(explanation(rule, match, facts.permissive()))
                 .build();
     }
 

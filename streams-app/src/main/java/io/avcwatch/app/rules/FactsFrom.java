@@ -1,17 +1,20 @@
 package io.avcwatch.app.rules;
 
+import io.avcwatch.parsers.selinux.CategorySet;
 import io.avcwatch.schemas.AuditPath;
 import io.avcwatch.schemas.AvcDenial;
+import io.avcwatch.schemas.AvcRecordType;
+import io.avcwatch.schemas.AvcResult;
 import io.avcwatch.schemas.ContainerInstance;
 import io.avcwatch.schemas.ContainerMount;
 import io.avcwatch.schemas.MacEvent;
 import io.avcwatch.schemas.SelinuxContext;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Flattens the wire records (denials, state changes, inventory entries) into rule {@link Facts}. */
 public final class FactsFrom {
@@ -33,10 +36,24 @@ public final class FactsFrom {
         return new Facts(Subject.DENIAL, d.recordType().name(),
                 d.result() == null ? null : d.result().name().toLowerCase(java.util.Locale.ROOT),
                 type(d.scontext()), type(d.tcontext()), categories(d.scontext()), categories(d.tcontext()),
-                d.tclass(), d.perms(), d.permissive(), d.comm(),
+                d.tclass(), d.perms(), permissive(d, host), d.comm(),
                 d.exe() != null ? d.exe() : d.syscall() == null ? null : d.syscall().exe(),
                 d.path(), d.name(), d.cwd(), paths, lowerKeys(d.fields()), container,
                 host == null ? null : host.enforcing());
+    }
+
+    /**
+     * The record's {@code permissive=} flag. Kernels before 4.x do not write it; then the access
+     * counts as having happened when the host's last MAC_STATUS said permissive, or when the
+     * event's SYSCALL succeeded despite the denial. Otherwise it stays unknown (null).
+     */
+    static Boolean permissive(final AvcDenial d, final HostState host) {
+        if (d.permissive() != null || d.recordType() == AvcRecordType.SELINUX_ERR || d.result() != AvcResult.DENIED) {
+            return d.permissive();
+        }
+        final boolean hostPermissive = host != null && Boolean.FALSE.equals(host.enforcing());
+        final boolean succeeded = d.syscall() != null && Boolean.TRUE.equals(d.syscall().success());
+        return hostPermissive || succeeded ? Boolean.TRUE : null;
     }
 
     /** Facts for a state change; the values rules see are in {@link Facts#fields()}. */
@@ -72,39 +89,17 @@ public final class FactsFrom {
     }
 
     /**
-     * Parses canonical categories ({@code c170,c393}, {@code c0.c1023}) into a set; anything
-     * unreadable gives the empty set, which no MCS rule treats as a violation.
+     * The effective categories of a context, parsed by the parser's {@link CategorySet} (ranges
+     * such as {@code c0.c1023}, user order such as {@code c393,c170}); anything unreadable gives
+     * the empty set, which no MCS rule treats as a violation.
      */
     static Set<Integer> categories(final SelinuxContext ctx) {
         if (ctx == null || ctx.categories() == null || ctx.categories().isEmpty()) {
             return Set.of();
         }
-        final Set<Integer> out = new HashSet<>();
-        try {
-            for (final String part : ctx.categories().split(",")) {
-                final int dot = part.indexOf('.');
-                if (dot < 0) {
-                    out.add(category(part));
-                } else {
-                    final int lo = category(part.substring(0, dot));
-                    final int hi = category(part.substring(dot + 1));
-                    for (int c = lo; c <= hi && c - lo <= 65_535; c++) {
-                        out.add(c);
-                    }
-                }
-            }
-        } catch (NumberFormatException | StringIndexOutOfBoundsException bad) {
-            return Set.of();
-        }
-        return out;
-    }
-
-    private static int category(final String text) {
-        final String t = text.trim();
-        if (!t.startsWith("c")) {
-            throw new NumberFormatException(t);
-        }
-        return Integer.parseInt(t.substring(1));
+        return CategorySet.parse(ctx.categories())
+                .map(set -> set.stream().boxed().collect(Collectors.toUnmodifiableSet()))
+                .orElse(Set.of());
     }
 
     private static String type(final SelinuxContext ctx) {

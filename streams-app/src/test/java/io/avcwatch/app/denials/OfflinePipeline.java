@@ -43,11 +43,18 @@ final class OfflinePipeline {
     private final Map<String, StormState> open = new LinkedHashMap<>();
     private final Map<String, List<ContainerInstance>> inventory = new HashMap<>();
     private final List<Alert> alerts = new ArrayList<>();
+    private String defaultHost = "localhost";
+    private Instant reference = Instant.now();
 
     /** Loads one host's inspect JSON array and raises the inventory alerts (H6). */
     void inventory(final String host, final Path inspectJson) throws IOException {
+        inventory(host, Files.readString(inspectJson));
+    }
+
+    /** {@link #inventory(String, Path)} from the JSON text. */
+    void inventory(final String host, final String inspectJson) throws IOException {
         final List<ContainerInstance> list = new ArrayList<>();
-        for (final JsonNode c : Json.newMapper().readTree(inspectJson.toFile())) {
+        for (final JsonNode c : Json.newMapper().readTree(inspectJson)) {
             final List<ContainerMount> mounts = new ArrayList<>();
             for (final JsonNode m : c.path("Mounts")) {
                 mounts.add(new ContainerMount(m.path("Type").asText(null), m.path("Source").asText(null),
@@ -72,8 +79,18 @@ final class OfflinePipeline {
     }
 
     void run(final Path log) throws IOException {
+        run(Files.readAllLines(log), "localhost", Instant.now());
+    }
+
+    /**
+     * Runs one log's lines; {@code defaultHost} stands for records that name no host (the tailer's
+     * {@code --host}), {@code reference} dates year-less syslog stamps.
+     */
+    void run(final List<String> lines, final String defaultHost, final Instant reference) {
+        this.defaultHost = defaultHost;
+        this.reference = reference;
         final EventAssembler assembler = new EventAssembler(AssemblerSettings.DEFAULT, this::onEvent);
-        for (final String line : Files.readAllLines(log)) {
+        for (final String line : lines) {
             final ParseResult r = AuditLineParser.parse(line);
             if (r instanceof AuditRecord) {
                 assembler.accept((AuditRecord) r);
@@ -90,13 +107,13 @@ final class OfflinePipeline {
     }
 
     private void onEvent(final AuditEvent event) {
-        final String host = event.node() == null ? "localhost" : event.node();
-        for (final MacEvent m : MacEvents.build(event, host)) {
+        final String host = DenialBuilder.hostOf(event, defaultHost, reference);
+        for (final MacEvent m : MacEvents.build(event, host, reference)) {
             final Detector.MacOutcome out = detector.onMacEvent(m, hosts.getOrDefault(host, HostState.unknown(host)));
             hosts.put(host, out.hostState());
             out.alert().ifPresent(this::offer);
         }
-        for (final AvcDenial d : DenialBuilder.build(event, host)) {
+        for (final AvcDenial d : DenialBuilder.build(event, host, reference)) {
             final List<ContainerInstance> holders = holders(host, d);
             final AvcDenial attributed = holders.size() == 1
                     ? d.toBuilder().container(holders.get(0).ref()).build()

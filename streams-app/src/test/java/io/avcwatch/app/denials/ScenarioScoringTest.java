@@ -2,16 +2,11 @@ package io.avcwatch.app.denials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.avcwatch.schemas.Alert;
 import io.avcwatch.schemas.Json;
-import io.avcwatch.schemas.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -47,43 +42,9 @@ class ScenarioScoringTest {
         Files.createDirectories(out.getParent());
         Files.write(out, OfflinePipeline.jsonLines(alerts));
 
-        final Map<String, Alert> best = new HashMap<>();
-        for (final Alert a : alerts) {
-            best.merge(a.host() + "|" + a.event().serial(), a,
-                    (x, y) -> x.severity().ordinal() <= y.severity().ordinal() ? x : y);
-        }
-        final List<String> problems = new ArrayList<>();
-        for (final JsonNode e : Json.newMapper().readTree(dir.resolve("expected.json").toFile())) {
-            final String key = e.path("host").asText() + "|" + e.path("serial").asText();
-            final Alert a = best.get(key);
-            final String label = e.path("family").asText() + "@" + key;
-            if ("benign".equals(e.path("kind").asText())) {
-                if (a != null && a.severity().ordinal() <= Severity.HIGH.ordinal()) {
-                    problems.add("false positive " + label + ": " + a.rule() + " " + a.severity().label());
-                }
-                continue;
-            }
-            if (a == null || a.severity().ordinal() > Severity.HIGH.ordinal()) {
-                problems.add("missed " + label + (a == null ? "" : ": " + a.rule() + " " + a.severity().label()));
-                continue;
-            }
-            if ("critical".equals(e.path("min_severity").asText()) && a.severity() != Severity.CRITICAL) {
-                problems.add("below critical " + label + ": " + a.rule() + " " + a.severity().label());
-            }
-            if ("escape".equals(e.path("kind").asText())) {
-                final String want = e.path("container_id").isNull() ? null : e.path("container_id").asText();
-                final String got = a.container() == null ? null : a.container().id();
-                if (e.path("candidates").isArray() && e.path("candidates").size() > 0) {
-                    final List<String> cands = new ArrayList<>();
-                    e.path("candidates").forEach(c -> cands.add(c.asText()));
-                    if (!cands.contains(got) && a.candidates().stream().noneMatch(c -> cands.contains(c.id()))) {
-                        problems.add("wrong candidates " + label);
-                    }
-                } else if (want == null ? got != null : !want.equals(got)) {
-                    problems.add("wrong container " + label + ": " + got);
-                }
-            }
-        }
-        assertThat(problems).as("scenario " + set).isEmpty();
+        final ScenarioScore score = ScenarioScore.bySerial(
+                Json.newMapper().readTree(dir.resolve("expected.json").toFile()), alerts);
+        assertThat(score.problems()).as("scenario " + set + ": " + score.figure()).isEmpty();
+        assertThat(score.hits()).isEqualTo(score.attacks());
     }
 }
