@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
  * loopback; the broker port is fixed or picked free, the controller port is always picked free
  * (a static single voter does not care about its port across restarts). Internal topics use
  * replication factor 1 and topic auto-creation is off: every command creates its topics explicitly.
+ * Time-based retention is off, because record timestamps are event times that may be long past.
  *
  * <p>{@link #close()} shuts the server down and, for a temporary directory, deletes it.
  */
@@ -159,6 +160,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         p.setProperty("share.coordinator.state.topic.min.isr", "1");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
         p.setProperty("auto.create.topics.enable", "false");
+        // Record timestamps are audit event times, often weeks old in a forensic replay: time-based
+        // retention would delete them within minutes of being written (and drop producer state with
+        // them, which shows up as OUT_OF_ORDER_SEQUENCE_NUMBER). A local broker keeps what it is given.
+        // (The broker-wide future-timestamp limit cannot be lifted here: StorageTool rejects it.)
+        p.setProperty("log.retention.ms", "-1");
         return p;
     }
 
