@@ -26,6 +26,11 @@ public final class TerminalProgress implements Progress {
                 .build();
     }
 
+    /** A bar on stderr when it is a terminal, else {@link Progress#NONE} (piped output stays clean). */
+    public static Progress onStderrIfTerminal() {
+        return System.console() != null ? new TerminalProgress(System.err) : Progress.NONE;
+    }
+
     @Override
     public void update(final String phase, final long processed, final long total) {
         bar.maxHint(Math.max(total, processed));

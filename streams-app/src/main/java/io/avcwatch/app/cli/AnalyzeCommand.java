@@ -108,7 +108,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private AnalysisResult run(final AnalysisRequest request) throws IOException, InterruptedException {
-        try (Progress progress = System.console() != null ? new TerminalProgress(System.err) : Progress.NONE) {
+        try (Progress progress = TerminalProgress.onStderrIfTerminal()) {
             return Analysis.run(request, progress);
         }
     }
