@@ -105,6 +105,11 @@ public record ContainerFacts(
         return pidMode.toLowerCase(Locale.ROOT).equals("host");
     }
 
+    /** True when the container shares the host's IPC namespace ({@code --ipc=host}). */
+    public boolean hostIpc() {
+        return ipcMode.toLowerCase(Locale.ROOT).equals("host");
+    }
+
     /** True when the container was running at {@code time}: started at or before it, not finished before it. */
     public boolean runningAt(final Instant time) {
         return startedAt.isPresent() && !startedAt.get().isAfter(time)
