@@ -45,6 +45,7 @@ fi
 [[ -f "$ROOT/streams-app/target/avcwatch.jar" ]] || mvn -B -q -f "$ROOT/pom.xml" -DskipTests package
 
 echo "machine: $(nproc) cores; $(free -h | awk '/Mem:/{print $2" RAM"}'); $(java -version 2>&1 | head -1)" >&2
+echo "load average before the runs: $(cut -d" " -f1-3 /proc/loadavg) (other tenants share these cores)" >&2
 echo "file: $LOG, $LINES lines, $BYTES bytes (avg $AVG B/line)" >&2
 
 "$ROOT/avcwatch" broker --port 0 --data-dir "$WORK/kafka" > "$WORK/bootstrap" 2> "$WORK/broker.log" &
