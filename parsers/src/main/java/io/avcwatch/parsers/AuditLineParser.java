@@ -16,27 +16,39 @@ public final class AuditLineParser {
     private AuditLineParser() {
     }
 
+    /** Scratch builders per thread: parsing allocates only what the record keeps. */
+    private static final ThreadLocal<Fields.Builder[]> SCRATCH =
+            ThreadLocal.withInitial(() -> new Fields.Builder[] {new Fields.Builder(), new Fields.Builder()});
+
     /** Parses {@code line} (without its line terminator). */
     public static ParseResult parse(String line) {
+        return parse(line, false);
+    }
+
+    /**
+     * Parses {@code line}; {@code ascii} promises that the line holds only ASCII characters (a
+     * reader that saw the bytes knows it), which lets writers copy values in bulk.
+     */
+    public static ParseResult parse(String line, boolean ascii) {
         if (line == null) {
             return new ParseError(ParseError.Kind.NOT_AUDIT, "null line", "");
         }
         try {
-            return parseLine(line);
+            return parseLine(line, ascii);
         } catch (RuntimeException e) {
             // A parser bug must not take down a pipeline; the line survives as an error value.
             return new ParseError(ParseError.Kind.NOT_AUDIT, "internal parser error: " + e, line);
         }
     }
 
-    private static ParseResult parseLine(String line) {
+    private static ParseResult parseLine(String line, boolean ascii) {
         int length = line.length();
         int end = length;
         if (end > 0 && line.charAt(end - 1) == '\r') {
             end--;
         }
         int first = HeaderScanner.skipSpaces(line, 0);
-        if (first >= end || line.isBlank()) {
+        if (first >= end || isBlank(line, first, end)) {
             return new SkippedLine(SkippedLine.Reason.BLANK, line);
         }
         char c = line.charAt(first);
@@ -55,16 +67,26 @@ public final class AuditLineParser {
         }
         int separator = line.indexOf(ENRICHED_SEPARATOR, header.bodyStart());
         int rawEnd = separator < 0 ? end : separator;
-        Fields.Builder fields = new Fields.Builder(line);
+        Fields.Builder[] scratch = SCRATCH.get();
+        Fields.Builder fields = scratch[0].reset(line);
         FieldTokenizer.tokenize(line, header.bodyStart(), rawEnd, fields);
         Fields enriched = Fields.EMPTY;
         if (separator >= 0) {
-            Fields.Builder pairs = new Fields.Builder(line);
+            Fields.Builder pairs = scratch[1].reset(line);
             FieldTokenizer.tokenize(line, separator + 1, end, pairs);
-            enriched = pairs.build();
+            enriched = pairs.build(ascii);
         }
         EventId id = header.hasStamp() ? new EventId(header.epochMillis(), header.serial()) : new EventId(0, 0);
-        return new AuditRecord(header.node(), header.type(), id, fields.build(), enriched, line);
+        return new AuditRecord(header.node(), header.type(), id, fields.build(ascii), enriched, line);
+    }
+
+    private static boolean isBlank(String line, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(line.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ParseError headerError(String line) {

@@ -13,13 +13,18 @@ final class FieldNames {
     }
 
     static String of(CharSequence s, int from, int to) {
+        int hash = 0;
+        for (int i = from; i < to; i++) {
+            hash = 31 * hash + s.charAt(i);
+        }
+        return of(s, from, to, hash);
+    }
+
+    /** As {@link #of(CharSequence, int, int)} with {@code hash} = the String hash of the range, computed by the caller's scan. */
+    static String of(CharSequence s, int from, int to, int hash) {
         int length = to - from;
         if (length > 40) {
             return s.subSequence(from, to).toString();
-        }
-        int hash = length;
-        for (int i = from; i < to; i++) {
-            hash = 31 * hash + s.charAt(i);
         }
         int slot = (hash ^ (hash >>> 12)) & (SLOTS - 1);
         String cached = CACHE[slot];
@@ -34,6 +39,9 @@ final class FieldNames {
     private static boolean equalsRange(String cached, CharSequence s, int from, int to) {
         if (cached.length() != to - from) {
             return false;
+        }
+        if (s instanceof String string) {
+            return cached.regionMatches(0, string, from, to - from);
         }
         for (int i = 0; i < cached.length(); i++) {
             if (cached.charAt(i) != s.charAt(from + i)) {

@@ -24,7 +24,9 @@ final class FieldTokenizer {
                 continue;
             }
             int nameStart = pos;
+            int hash = 0;
             while (pos < to && (c = s.charAt(pos)) != ' ' && c != '=') {
+                hash = 31 * hash + c;
                 pos++;
             }
             if (pos >= to || c == ' ') {
@@ -32,7 +34,8 @@ final class FieldTokenizer {
             }
             int nameEnd = pos;
             pos++;
-            if (s.charAt(nameStart) == '(') {
+            boolean parenthesised = s.charAt(nameStart) == '(';
+            if (parenthesised) {
                 nameStart++;
             }
             if (nameEnd == nameStart) {
@@ -62,7 +65,9 @@ final class FieldTokenizer {
             pos = valueEnd;
             valueEnd = trimPunctuation(s, valueStart, valueEnd);
             if (valueEnd > valueStart) {
-                out.add(FieldNames.of(s, nameStart, nameEnd), valueStart, valueEnd);
+                String name = parenthesised ? FieldNames.of(s, nameStart, nameEnd)
+                        : FieldNames.of(s, nameStart, nameEnd, hash);
+                out.add(name, valueStart, valueEnd);
             }
         }
     }
@@ -83,7 +88,7 @@ final class FieldTokenizer {
         if (e > start && s.charAt(e - 1) == '\'') {
             e--;
         }
-        if (e > start && s.charAt(e - 1) == ')' && !isNoneOrNull(s, start, e)) {
+        if (e > start && s.charAt(e - 1) == ')' && !(s.charAt(start) == '(' && isNoneOrNull(s, start, e))) {
             e--;
         }
         return e;

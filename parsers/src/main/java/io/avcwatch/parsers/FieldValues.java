@@ -34,9 +34,22 @@ public final class FieldValues {
         return raw;
     }
 
-    /** True when {@code name} is a field that may be hex-encoded ({@code a0}, {@code a1}.. included). */
+    /** True when {@code name} is a field that may be hex-encoded (EXECVE arguments: see {@link #decodeArgument}). */
     public static boolean isEncoded(String name) {
-        return ENCODED.contains(name) || isExecveArgument(name);
+        return ENCODED.contains(name);
+    }
+
+    /**
+     * True when field {@code name} of a {@code type} record may be hex-encoded: the encoded
+     * fields, plus {@code a0}, {@code a1}... of EXECVE (in SYSCALL they are register values).
+     */
+    public static boolean isEncoded(String type, String name) {
+        return ENCODED.contains(name) || ("EXECVE".equals(type) && isExecveArgument(name));
+    }
+
+    /** The meaning of an EXECVE argument value: quotes removed or hex decoded. */
+    public static String decodeArgument(String raw) {
+        return decode("proctitle", raw);
     }
 
     private static boolean isExecveArgument(String name) {
@@ -45,7 +58,7 @@ public final class FieldValues {
         }
         for (int i = 1; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (!(c >= '0' && c <= '9') && !(c == '[' || c == ']' || c == '_' || c == 'l' || c == 'e' || c == 'n')) {
+            if (!(c >= '0' && c <= '9') && c != '[' && c != ']') {
                 return false;
             }
         }

@@ -11,20 +11,27 @@ import java.util.List;
  */
 public final class Fields {
     /** A record with no fields. */
-    public static final Fields EMPTY = new Fields("", new String[0], new int[0], null, 0);
+    public static final Fields EMPTY = new Fields("", new String[0], new int[0], null, 0, true);
 
     private final String text;
     private final String[] names;
     private final int[] spans;
     private final String[] computed;
     private final int size;
+    private final boolean ascii;
 
-    Fields(String text, String[] names, int[] spans, String[] computed, int size) {
+    Fields(String text, String[] names, int[] spans, String[] computed, int size, boolean ascii) {
+        this.ascii = ascii;
         this.text = text;
         this.names = names;
         this.spans = spans;
         this.computed = computed;
         this.size = size;
+    }
+
+    /** True when the line is known to hold only ASCII (lets writers copy values in bulk). */
+    public boolean isAscii() {
+        return ascii;
     }
 
     /** Number of fields, duplicates included. */
@@ -143,16 +150,23 @@ public final class Fields {
         return asList().toString();
     }
 
-    /** Collects fields while a line is parsed. */
+    /** Collects fields while a line is parsed; reused per thread, so build() copies. */
     static final class Builder {
-        private final String text;
-        private String[] names = new String[24];
-        private int[] spans = new int[48];
+        private String text;
+        private String[] names = new String[32];
+        private int[] spans = new int[64];
         private String[] computed;
+        private boolean hasComputed;
         private int size;
 
-        Builder(String text) {
-            this.text = text;
+        Builder reset(String line) {
+            text = line;
+            size = 0;
+            if (hasComputed) {
+                java.util.Arrays.fill(computed, null);
+                hasComputed = false;
+            }
+            return this;
         }
 
         void add(String name, int start, int end) {
@@ -165,13 +179,14 @@ public final class Fields {
 
         void addComputed(String name, String value) {
             grow();
-            if (computed == null) {
-                computed = new String[names.length];
+            if (computed == null || computed.length < names.length) {
+                computed = computed == null ? new String[names.length] : Arrays.copyOf(computed, names.length);
             }
             names[size] = name;
             spans[2 * size] = -1;
             spans[2 * size + 1] = -1;
             computed[size] = value;
+            hasComputed = true;
             size++;
         }
 
@@ -183,18 +198,16 @@ public final class Fields {
             if (size == names.length) {
                 names = Arrays.copyOf(names, size * 2);
                 spans = Arrays.copyOf(spans, size * 4);
-                if (computed != null) {
-                    computed = Arrays.copyOf(computed, size * 2);
-                }
             }
         }
 
-        Fields build() {
+        Fields build(boolean ascii) {
             if (size == 0) {
                 return EMPTY;
             }
-            String[] keptComputed = computed == null ? null : Arrays.copyOf(computed, size);
-            return new Fields(text, Arrays.copyOf(names, size), Arrays.copyOf(spans, 2 * size), keptComputed, size);
+            String[] keptComputed = hasComputed ? Arrays.copyOf(computed, size) : null;
+            return new Fields(text, Arrays.copyOf(names, size), Arrays.copyOf(spans, 2 * size), keptComputed, size,
+                    ascii);
         }
     }
 }

@@ -32,7 +32,7 @@ final class HeaderScanner {
         String node = null;
         if (startsWith(line, pos, NODE)) {
             int end = tokenEnd(line, pos + NODE.length());
-            node = line.subSequence(pos + NODE.length(), end).toString();
+            node = FieldNames.of(line, pos + NODE.length(), end);
             pos = skipSpaces(line, end);
         }
         if (!startsWith(line, pos, TYPE)) {
@@ -124,7 +124,7 @@ final class HeaderScanner {
         if (number >= 0 && number < Integer.MAX_VALUE) {
             return AuditTypes.name((int) number);
         }
-        return line.subSequence(from, to).toString();
+        return FieldNames.of(line, from, to);
     }
 
     /** {@code SECONDS.FRACTION} to epoch millis; -1 when not in that form. */

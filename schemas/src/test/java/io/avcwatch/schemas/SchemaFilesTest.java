@@ -24,7 +24,7 @@ class SchemaFilesTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @ParameterizedTest
-    @EnumSource(value = SchemaDocument.class, names = "AUDIT_EVENT", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(SchemaDocument.class)
     void schemaFileIsADraft202012SchemaWithMatchingId(final SchemaDocument document) throws IOException {
         final JsonNode schema;
         try (InputStream in = document.open()) {

@@ -2,7 +2,9 @@ package io.avcwatch.parsers.assemble;
 
 import io.avcwatch.parsers.AuditEvent;
 import io.avcwatch.parsers.AuditRecord;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +24,7 @@ public final class EventAssembler {
 
     private final AssemblerSettings settings;
     private final Consumer<AuditEvent> emit;
-    private final LinkedHashMap<EventKey, PartialEvent> inFlight = new LinkedHashMap<>();
+    private final LinkedHashMap<EventKey, OpenEvent> inFlight = new LinkedHashMap<>();
     private final Map<String, Long> highestSerial = new HashMap<>();
     private final Map<String, Long> lost = new HashMap<>();
     private long now = Long.MIN_VALUE;
@@ -44,18 +46,21 @@ public final class EventAssembler {
             now = time;
         }
         EventKey key = EventKey.of(record);
-        PartialEvent open = inFlight.remove(key);
+        OpenEvent open = inFlight.get(key);
         if (open == null && "EOE".equals(record.type()) && isRecentlyClosed(key)) {
             lateEoe++;
         } else {
             if (open == null) {
                 trackSerial(key);
-            }
-            PartialEvent next = open == null ? PartialEvent.start(record) : open.add(record);
-            if (next.isComplete()) {
-                send(next);
+                open = new OpenEvent(key, record);
             } else {
-                inFlight.put(key, next);
+                open.add(record);
+            }
+            if (Completion.isComplete(open.records)) {
+                inFlight.remove(key);
+                send(open);
+            } else if (open.records.size() == 1) {
+                inFlight.put(key, open);
             }
         }
         expire();
@@ -81,11 +86,14 @@ public final class EventAssembler {
     }
 
     private void expire() {
-        Iterator<PartialEvent> oldest = inFlight.values().iterator();
+        if (inFlight.isEmpty()) {
+            return;
+        }
+        Iterator<OpenEvent> oldest = inFlight.values().iterator();
         while (oldest.hasNext()) {
-            PartialEvent event = oldest.next();
+            OpenEvent event = oldest.next();
             boolean overfull = inFlight.size() > settings.maxInFlight();
-            if (!overfull && !event.isExpired(now, settings.timeoutMillis())) {
+            if (!overfull && !Completion.isExpired(event.lastMillis, now, settings.timeoutMillis())) {
                 return;
             }
             oldest.remove();
@@ -100,17 +108,39 @@ public final class EventAssembler {
 
     /** Emits every open event, oldest first (end of input). */
     public void flush() {
-        Iterator<PartialEvent> open = inFlight.values().iterator();
+        Iterator<OpenEvent> open = inFlight.values().iterator();
         while (open.hasNext()) {
-            PartialEvent event = open.next();
+            OpenEvent event = open.next();
             open.remove();
             send(event);
         }
     }
 
-    private void send(PartialEvent event) {
+    private void send(OpenEvent event) {
         emitted++;
-        emit.accept(event.toEvent());
+        emit.accept(new AuditEvent(event.key.node(), event.first.id(), event.records));
+    }
+
+    /**
+     * The mutable twin of {@link PartialEvent} for this single-threaded assembler: same
+     * {@link Completion} rules, without copying the record list on every record.
+     */
+    private static final class OpenEvent {
+        private final EventKey key;
+        private final AuditRecord first;
+        private final List<AuditRecord> records = new ArrayList<>(8);
+        private long lastMillis;
+
+        OpenEvent(EventKey key, AuditRecord first) {
+            this.key = key;
+            this.first = first;
+            add(first);
+        }
+
+        void add(AuditRecord record) {
+            records.add(record);
+            lastMillis = Math.max(lastMillis, record.id().epochMillis());
+        }
     }
 
     private static String nodeKey(String node) {

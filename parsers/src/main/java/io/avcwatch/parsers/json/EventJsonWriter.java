@@ -4,8 +4,6 @@ import io.avcwatch.parsers.AuditEvent;
 import io.avcwatch.parsers.AuditRecord;
 import io.avcwatch.parsers.FieldValues;
 import io.avcwatch.parsers.Fields;
-import io.avcwatch.parsers.avc.AvcRecord;
-import io.avcwatch.parsers.selinux.SecurityContext;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -28,6 +26,7 @@ public final class EventJsonWriter {
     private final Mode mode;
     private final RawValueSink rawSink = new RawValueSink();
     private final DecodedValueSink decodedSink = new DecodedValueSink();
+    private final ContextCache contexts = new ContextCache();
 
     /** A writer of {@code mode} output into {@code out}. */
     public EventJsonWriter(JsonOut out, Mode mode) {
@@ -59,6 +58,7 @@ public final class EventJsonWriter {
         out.name("type").value(record.type());
         out.name("fields").beginObject();
         Fields fields = record.fields();
+        rawSink.ascii = fields.isAscii();
         // auparse reports node and type as fields; a later type= glued onto the line overrides it.
         if (record.node() != null) {
             writeLastOr(fields, "node", record.node());
@@ -100,23 +100,33 @@ public final class EventJsonWriter {
         out.beginObject();
         out.name("type").value(record.type());
         out.name("fields");
+        decodedSink.type = record.type();
         writeDecoded(record.fields());
         if (record.enriched().size() > 0) {
             out.name("enriched");
             writeDecoded(record.enriched());
         }
         if (record.isAvc()) {
-            AvcRecord.of(record).ifPresent(this::writeAvc);
+            writeAvc(record);
         }
         out.endObject();
     }
 
     private void writeDecoded(Fields fields) {
+        decodedSink.ascii = fields.isAscii();
         out.beginObject();
         for (int i = 0; i < fields.size(); i++) {
             String name = fields.name(i);
             int occurrence = occurrence(fields, i);
-            out.name(occurrence == 1 ? name : name + "#" + occurrence);
+            if (occurrence == 1) {
+                if (decodedSink.ascii) {
+                    out.asciiName(name);
+                } else {
+                    out.name(name);
+                }
+            } else {
+                out.name(name, occurrence);
+            }
             decodedSink.name = name;
             fields.rawTo(i, decodedSink);
         }
@@ -134,58 +144,71 @@ public final class EventJsonWriter {
         return count;
     }
 
-    private void writeAvc(AvcRecord avc) {
+    private void writeAvc(AuditRecord record) {
+        Fields fields = record.fields();
         out.name("avc").beginObject();
-        out.name("verdict").value(avc.verdict());
+        out.name("verdict").value(fields.raw("seresult"));
         out.name("perms").beginArray();
-        for (String perm : avc.perms()) {
-            out.value(perm);
+        String perms = fields.raw("seperms");
+        if (perms != null) {
+            int start = 0;
+            for (int comma = perms.indexOf(','); comma >= 0; comma = perms.indexOf(',', start)) {
+                out.value(perms, start, comma);
+                start = comma + 1;
+            }
+            out.value(perms, start, perms.length());
         }
         out.endArray();
-        writeContext("scontext", avc.scontext(), avc.rawScontext());
-        writeContext("tcontext", avc.tcontext(), avc.rawTcontext());
-        out.name("tclass").value(avc.tclass());
-        out.name("permissive").value(avc.permissive());
+        writeContext("scontext", fields.value("scontext"));
+        writeContext("tcontext", fields.value("tcontext"));
+        out.name("tclass").value(fields.value("tclass"));
+        String permissive = fields.raw("permissive");
+        out.name("permissive").value(permissive == null ? null : !"0".equals(permissive));
         out.endObject();
     }
 
-    private void writeContext(String name, SecurityContext context, String raw) {
+    private void writeContext(String name, String raw) {
         out.name(name);
         if (raw == null) {
             out.value((String) null);
             return;
         }
+        ContextText context = contexts.get(raw);
         out.beginObject();
         out.name("raw").value(raw);
         if (context != null) {
-            out.name("user").value(context.user());
-            out.name("role").value(context.role());
-            out.name("type").value(context.type());
-            out.name("level").value(context.range() == null ? null : context.range().toString());
-            out.name("categories").value(context.range() == null ? null : context.categories().toString());
+            out.name("user").value(context.context().user());
+            out.name("role").value(context.context().role());
+            out.name("type").value(context.context().type());
+            out.name("level").value(context.level());
+            out.name("categories").value(context.categories());
         }
         out.endObject();
     }
 
     private final class RawValueSink implements Fields.RawSink {
+        private boolean ascii;
+
         @Override
         public void append(String s, int from, int to) {
-            out.value(s, from, to);
+            out.value(s, from, to, ascii);
         }
     }
 
     private final class DecodedValueSink implements Fields.RawSink {
+        private String type;
         private String name;
+        private boolean ascii;
 
         @Override
         public void append(String s, int from, int to) {
             int length = to - from;
             if (length >= 2 && s.charAt(from) == '"' && s.charAt(to - 1) == '"') {
-                out.value(s, from + 1, to - 1);
-            } else if (length > 0 && (length & 1) == 0 && FieldValues.isEncoded(name) && isUpperHex(s, from, to)) {
+                out.value(s, from + 1, to - 1, ascii);
+            } else if (length > 0 && (length & 1) == 0 && isUpperHex(s, from, to) && FieldValues.isEncoded(type, name)) {
                 out.value(new String(FieldValues.hexBytes(s.substring(from, to)), StandardCharsets.UTF_8));
             } else {
-                out.value(s, from, to);
+                out.value(s, from, to, ascii);
             }
         }
 

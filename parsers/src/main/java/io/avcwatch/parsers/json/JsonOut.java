@@ -61,7 +61,36 @@ public final class JsonOut {
     /** Writes a member name; the next call writes its value. */
     public JsonOut name(String name) {
         comma();
+        int length = name.length();
+        ensure(length + 3);
+        byte[] b = buffer;
+        int n = size;
+        b[n++] = '"';
+        for (int i = 0; i < length; i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+                string(name, 0, length);
+                put((byte) ':');
+                needComma = false;
+                return this;
+            }
+            b[n++] = (byte) c;
+        }
+        b[n++] = '"';
+        b[n++] = ':';
+        size = n;
+        needComma = false;
+        return this;
+    }
+
+    /** Writes the member name {@code name#occurrence}, for repeated field names. */
+    public JsonOut name(String name, int occurrence) {
+        comma();
         string(name, 0, name.length());
+        size--;
+        put((byte) '#');
+        ascii(Integer.toString(occurrence));
+        put((byte) '"');
         put((byte) ':');
         needComma = false;
         return this;
@@ -81,10 +110,70 @@ public final class JsonOut {
 
     /** Writes {@code s[from, to)} as a string value. */
     public JsonOut value(String s, int from, int to) {
-        comma();
-        string(s, from, to);
+        return value(s, from, to, false);
+    }
+
+    /**
+     * Writes {@code s[from, to)} as a string value; {@code ascii} promises that {@code s} holds
+     * only ASCII characters, which allows a bulk copy.
+     */
+    public JsonOut value(String s, int from, int to, boolean ascii) {
+        if (!ascii) {
+            comma();
+            string(s, from, to);
+            needComma = true;
+            return this;
+        }
+        int length = to - from;
+        ensure(length * 6 + 3);
+        byte[] b = buffer;
+        int n = size;
+        if (needComma) {
+            b[n++] = ',';
+        }
+        b[n++] = '"';
+        size = n;
+        asciiBody(s, from, to);
         needComma = true;
         return this;
+    }
+
+    /** Writes {@code "name":} for a name known to be ASCII (from an ASCII line). */
+    public JsonOut asciiName(String name) {
+        int length = name.length();
+        ensure(length * 6 + 4);
+        byte[] b = buffer;
+        int n = size;
+        if (needComma) {
+            b[n++] = ',';
+        }
+        b[n++] = '"';
+        size = n;
+        asciiBody(name, 0, length);
+        buffer[size++] = ':';
+        needComma = false;
+        return this;
+    }
+
+    /** Appends ASCII {@code s[from, to)} escaped, and the closing quote; room is ensured by the caller. */
+    @SuppressWarnings("deprecation")
+    private void asciiBody(String s, int from, int to) {
+        byte[] b = buffer;
+        int n = size;
+        int length = to - from;
+        // getBytes keeps the low byte of each char: exact for ASCII, one bulk copy.
+        s.getBytes(from, to, b, n);
+        int clean = 0;
+        while (clean < length) {
+            byte c = b[n + clean];
+            if (c < 0x20 || c == '"' || c == '\\') {
+                break;
+            }
+            clean++;
+        }
+        n = clean == length ? n + length : escapedBody(s, from + clean, to, n + clean);
+        b[n++] = '"';
+        size = n;
     }
 
     /** Writes a number. */
@@ -156,6 +245,15 @@ public final class JsonOut {
         byte[] b = buffer;
         int n = size;
         b[n++] = '"';
+        n = escapedBody(s, from, to, n);
+        b[n++] = '"';
+        size = n;
+    }
+
+    /** Writes {@code s[from, to)} JSON-escaped and UTF-8 encoded at {@code n}; returns the new end. */
+    private int escapedBody(String s, int from, int to, int start) {
+        byte[] b = buffer;
+        int n = start;
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c >= 0x20 && c < 0x80) {
@@ -176,8 +274,7 @@ public final class JsonOut {
                 n = codePoint(b, n, c);
             }
         }
-        b[n++] = '"';
-        size = n;
+        return n;
     }
 
     private static int control(byte[] b, int n, char c) {

@@ -33,7 +33,7 @@ public record ExecveRecord(AuditRecord record, Long argc, List<String> args) {
             String name = fields.name(i);
             if (name.length() > 1 && name.charAt(0) == 'a' && Character.isDigit(name.charAt(1))
                     && name.indexOf('[') < 0 && !name.endsWith("_len")) {
-                args.add(FieldValues.decode(name, fields.raw(i)));
+                args.add(FieldValues.decodeArgument(fields.raw(i)));
             }
         }
         return Optional.of(new ExecveRecord(record, Numbers.parseLong(record.rawValue("argc")), args));

@@ -151,15 +151,10 @@ public final class CategorySet {
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder();
-        int limit = words.length * 64;
-        int c = 0;
-        while (c < limit) {
-            if (!contains(c)) {
-                c++;
-                continue;
-            }
+        int c = nextSet(0);
+        while (c >= 0) {
             int runEnd = c;
-            while (runEnd + 1 < limit && contains(runEnd + 1)) {
+            while (contains(runEnd + 1)) {
                 runEnd++;
             }
             if (out.length() > 0) {
@@ -169,8 +164,26 @@ public final class CategorySet {
             if (runEnd > c) {
                 out.append(".c").append(runEnd);
             }
-            c = runEnd + 1;
+            c = nextSet(runEnd + 1);
         }
         return out.toString();
+    }
+
+    /** The smallest category >= {@code from}, or -1. */
+    private int nextSet(int from) {
+        int word = from >>> 6;
+        if (word >= words.length) {
+            return -1;
+        }
+        long bits = words[word] & (-1L << (from & 63));
+        while (true) {
+            if (bits != 0) {
+                return word * 64 + Long.numberOfTrailingZeros(bits);
+            }
+            if (++word == words.length) {
+                return -1;
+            }
+            bits = words[word];
+        }
     }
 }

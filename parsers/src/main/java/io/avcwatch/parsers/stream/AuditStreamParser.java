@@ -59,13 +59,18 @@ public final class AuditStreamParser {
                         "line longer than " + LineReader.MAX_LINE + " bytes, cut", line));
                 continue;
             }
-            accept(line);
+            accept(line, reader.lastWasAscii());
         }
     }
 
     /** Parses one line (without terminator). */
     public void accept(String line) {
-        ParseResult result = AuditLineParser.parse(line);
+        lines++;
+        accept(line, false);
+    }
+
+    private void accept(String line, boolean ascii) {
+        ParseResult result = AuditLineParser.parse(line, ascii);
         if (result instanceof AuditRecord record) {
             records++;
             assembler.accept(record);

@@ -20,6 +20,8 @@ public final class LineReader {
     private int end;
     private boolean eof;
     private boolean cut;
+    private boolean ascii;
+    private int highBits;
     private long lines;
 
     /** Reads from {@code in}; the caller closes it. */
@@ -31,11 +33,16 @@ public final class LineReader {
     public String next() throws IOException {
         int scanFrom = start;
         while (true) {
+            int high = highBits;
             for (int i = scanFrom; i < end; i++) {
-                if (buffer[i] == '\n') {
+                byte b = buffer[i];
+                if (b == '\n') {
+                    highBits = high;
                     return take(i, i + 1);
                 }
+                high |= b;
             }
+            highBits = high;
             if (eof) {
                 return start < end ? take(end, end) : null;
             }
@@ -54,6 +61,8 @@ public final class LineReader {
         String line = new String(buffer, start, lineEnd - start, StandardCharsets.UTF_8);
         start = nextStart;
         cut = false;
+        ascii = highBits >= 0;
+        highBits = 0;
         lines++;
         return line;
     }
@@ -78,6 +87,11 @@ public final class LineReader {
     /** True when the last line returned was longer than {@link #MAX_LINE} and was cut. */
     public boolean lastWasCut() {
         return cut;
+    }
+
+    /** True when the last line returned held only ASCII bytes. */
+    public boolean lastWasAscii() {
+        return ascii;
     }
 
     /** Lines returned so far. */

@@ -2,14 +2,12 @@ package io.avcwatch.app.cli;
 
 import io.avcwatch.parsers.assemble.AssemblerSettings;
 import io.avcwatch.parsers.json.EventJsonWriter;
-import io.avcwatch.parsers.json.JsonOut;
 import io.avcwatch.parsers.stream.AuditStreamParser;
+import io.avcwatch.parsers.stream.EventPrinter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -62,31 +60,28 @@ public final class ParseCommand implements Callable<Integer> {
             }
         }
         PrintWriter err = spec.commandLine().getErr();
-        JsonOut json = new JsonOut(new WriterOutputStream(spec.commandLine().getOut()));
-        EventJsonWriter writer = new EventJsonWriter(json,
-                rawFields ? EventJsonWriter.Mode.RAW_FIELDS : EventJsonWriter.Mode.EVENTS);
-        AuditStreamParser parser = new AuditStreamParser(new AssemblerSettings(timeoutMillis, maxInFlight),
-                event -> {
-                    writer.write(event);
-                    json.flushIfOver(1 << 16);
-                },
-                (line, error) -> {
-                    if (!quiet) {
-                        err.println("avcwatch: line " + line + ": " + error.kind() + " (" + error.detail() + "): "
-                                + error.raw());
-                    }
-                });
-        for (String file : files) {
-            try (InputStream in = open(file)) {
-                parser.parse(in);
-            } catch (NoSuchFileException e) {
-                throw new UserException("cannot read " + file, e);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        EventJsonWriter.Mode mode = rawFields ? EventJsonWriter.Mode.RAW_FIELDS : EventJsonWriter.Mode.EVENTS;
+        AuditStreamParser parser;
+        int formatThreads = Integer.getInteger("avcwatch.parse.threads", Runtime.getRuntime().availableProcessors());
+        try (EventPrinter printer = new EventPrinter(spec.commandLine().getOut(), mode, formatThreads)) {
+            parser = new AuditStreamParser(new AssemblerSettings(timeoutMillis, maxInFlight), printer,
+                    (line, error) -> {
+                        if (!quiet) {
+                            err.println("avcwatch: line " + line + ": " + error.kind() + " (" + error.detail() + "): "
+                                    + error.raw());
+                        }
+                    });
+            for (String file : files) {
+                try (InputStream in = open(file)) {
+                    parser.parse(in);
+                } catch (NoSuchFileException e) {
+                    throw new UserException("cannot read " + file, e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
+            parser.finish();
         }
-        parser.finish();
-        json.flush();
         if (!quiet) {
             AuditStreamParser.Stats stats = parser.stats();
             err.println("avcwatch parse: " + stats.lines() + " lines, " + stats.records() + " records, "
@@ -103,31 +98,6 @@ public final class ParseCommand implements Callable<Integer> {
         }
         InputStream in = Files.newInputStream(Path.of(file));
         return file.endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
-    }
-
-    /** Bytes to picocli's writer, so tests can capture the output. */
-    private static final class WriterOutputStream extends OutputStream {
-        private final PrintWriter out;
-
-        WriterOutputStream(PrintWriter out) {
-            this.out = out;
-        }
-
-        @Override
-        public void write(int b) {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) {
-            // JsonOut flushes only whole lines, so no UTF-8 sequence is split here.
-            out.write(new String(bytes, offset, length, StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void flush() {
-            out.flush();
-        }
     }
 
     /** stdin stays open for the rest of the process. */

@@ -1,0 +1,161 @@
+package io.avcwatch.parsers.stream;
+
+import io.avcwatch.parsers.AuditEvent;
+import io.avcwatch.parsers.json.EventJsonWriter;
+import io.avcwatch.parsers.json.JsonOut;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Prints events as JSON lines off the parsing thread: batches of events are formatted on a small
+ * pool (formatting costs more than parsing) and written in their original order by one output
+ * thread. Queues are bounded, so memory stays bounded and a slow output holds the parser back.
+ * Use from one producer thread; {@link #close()} waits until everything is written.
+ */
+public final class EventPrinter implements Consumer<AuditEvent>, AutoCloseable {
+    private static final int BATCH = 256;
+    private static final Future<String> END = CompletableFuture.completedFuture(null);
+
+    private final ExecutorService formatters;
+    private final ThreadLocal<Formatter> formatter;
+    private final BlockingQueue<Future<String>> pending;
+    private final Thread outputThread;
+    private volatile Throwable failure;
+    private List<AuditEvent> batch = new ArrayList<>(BATCH);
+
+    /**
+     * Starts printing to {@code out} in {@code mode} with {@code threads} formatter threads.
+     * {@code out} is flushed at the end, not closed.
+     */
+    public EventPrinter(Writer out, EventJsonWriter.Mode mode, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads >= 1 required");
+        }
+        formatters = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "avcwatch-json-format");
+            thread.setDaemon(true);
+            return thread;
+        });
+        formatter = ThreadLocal.withInitial(() -> new Formatter(mode));
+        pending = new ArrayBlockingQueue<>(threads * 4);
+        outputThread = new Thread(() -> drain(out), "avcwatch-json-output");
+        outputThread.setDaemon(true);
+        outputThread.start();
+    }
+
+    private void drain(Writer out) {
+        try {
+            while (true) {
+                String text = pending.take().get();
+                if (text == null) {
+                    break;
+                }
+                out.write(text);
+            }
+            out.flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = e;
+        } catch (ExecutionException e) {
+            failure = e.getCause();
+        } catch (IOException | RuntimeException | Error e) {
+            failure = e;
+        }
+        if (failure != null) {
+            pending.clear();
+        }
+    }
+
+    @Override
+    public void accept(AuditEvent event) {
+        batch.add(event);
+        if (batch.size() == BATCH) {
+            List<AuditEvent> full = batch;
+            batch = new ArrayList<>(BATCH);
+            hand(formatters.submit(() -> formatter.get().format(full)));
+        }
+    }
+
+    private void hand(Future<String> text) {
+        try {
+            while (!pending.offer(text, 100, TimeUnit.MILLISECONDS)) {
+                rethrowFailure();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while printing events", e);
+        }
+        rethrowFailure();
+    }
+
+    /** Prints what is left, waits for the output, and reports a failure of the output side. */
+    @Override
+    public void close() {
+        try {
+            if (!batch.isEmpty()) {
+                List<AuditEvent> last = batch;
+                batch = new ArrayList<>(0);
+                hand(formatters.submit(() -> formatter.get().format(last)));
+            }
+            hand(END);
+            outputThread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while printing events", e);
+        } finally {
+            formatters.shutdownNow();
+        }
+        rethrowFailure();
+    }
+
+    private void rethrowFailure() {
+        Throwable failed = failure;
+        if (failed instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failed instanceof Error error) {
+            throw error;
+        }
+        if (failed instanceof IOException io) {
+            throw new UncheckedIOException(io);
+        }
+        if (failed != null) {
+            throw new IllegalStateException("event printer failed", failed);
+        }
+    }
+
+    /** One formatter thread's reusable writer and buffer. */
+    private static final class Formatter {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 18);
+        private final JsonOut json = new JsonOut(bytes);
+        private final EventJsonWriter writer;
+
+        Formatter(EventJsonWriter.Mode mode) {
+            writer = new EventJsonWriter(json, mode);
+        }
+
+        String format(List<AuditEvent> events) {
+            for (AuditEvent event : events) {
+                writer.write(event);
+            }
+            json.flush();
+            String text = bytes.toString(StandardCharsets.UTF_8);
+            bytes.reset();
+            return text;
+        }
+    }
+}
