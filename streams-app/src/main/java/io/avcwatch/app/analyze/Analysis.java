@@ -77,7 +77,11 @@ public final class Analysis {
         final String prefix = request.topicPrefix();
         final Properties client = request.clientProps();
         AnalysisTopics.ensure(client, AnalysisTopics.all(prefix, request.partitions()));
-        final Topology topology = AvcwatchTopology.build(TopologyConfig.defaults().withTopicPrefix(prefix));
+        // every label is published before the first line ships, so no denial of a finite run can meet late
+        // inventory: the join needs no grace buffer (a RocksDB write, read and delete plus two changelog
+        // records per denial)
+        final Topology topology = AvcwatchTopology.build(
+                TopologyConfig.defaults().withTopicPrefix(prefix).withInventoryGrace(Duration.ZERO));
         final String raw = Topics.AUDIT_RAW.name(prefix);
         final List<String> warnings = new ArrayList<>();
         final long lines;
@@ -139,14 +143,17 @@ public final class Analysis {
     }
 
     /**
-     * The streams settings of {@code avcwatch streams}, plus: one in-flight request per producer connection, so
-     * a fresh transactional producer's first batches to a partition are not refused out of order and retried
-     * (which costs seconds on a run this short), and quick retries of a transaction that overlaps the last.
+     * The streams settings of {@code avcwatch streams}, plus a commit interval for a finite run
+     * ({@link StreamsProperties#FINITE_RUN_COMMIT_INTERVAL}, unless the client properties set one) and quick
+     * retries of a transaction's first batch that overlaps the last transaction's markers (a broker other than
+     * the embedded one may answer CONCURRENT_TRANSACTIONS before they are written).
      */
     private Properties streamsProperties(final Properties client) {
         final Properties props = StreamsProperties.of(request.applicationId(), client, request.stateDir());
-        props.setProperty(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), "1");
-        // a transaction begun while the last one's markers are still being written is refused and retried
+        if (!client.containsKey(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)) {
+            props.setProperty(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+                    Long.toString(StreamsProperties.FINITE_RUN_COMMIT_INTERVAL.toMillis()));
+        }
         props.setProperty(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), "10");
         return props;
     }
