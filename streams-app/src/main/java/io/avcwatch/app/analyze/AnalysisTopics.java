@@ -67,6 +67,7 @@ final class AnalysisTopics {
                     }
                 }
             }
+            awaitLeaders(admin, specs.stream().map(TopicSpec::name).toList());
         } catch (ExecutionException e) {
             throw new KafkaException("cannot list topics: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
@@ -74,6 +75,28 @@ final class AnalysisTopics {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaException("interrupted while creating topics", e);
+        }
+    }
+
+    /**
+     * Waits until every partition of {@code names} has a leader: a created topic is in the controller's
+     * metadata before its broker leads it, and a transactional producer whose first batch is refused with
+     * NOT_LEADER while the next is in flight has to rewind its sequence numbers.
+     */
+    private static void awaitLeaders(final Admin admin, final List<String> names)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            final boolean led = admin.describeTopics(names).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .values().stream()
+                    .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+            if (led) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("topics without a leader after " + TIMEOUT_SECONDS + " s: " + names);
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
         }
     }
 
