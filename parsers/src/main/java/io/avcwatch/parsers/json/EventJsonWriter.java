@@ -205,7 +205,7 @@ public final class EventJsonWriter {
             int length = to - from;
             if (length >= 2 && s.charAt(from) == '"' && s.charAt(to - 1) == '"') {
                 out.value(s, from + 1, to - 1, ascii);
-            } else if (length > 0 && (length & 1) == 0 && isUpperHex(s, from, to) && FieldValues.isEncoded(type, name)) {
+            } else if (length > 0 && (length & 1) == 0 && FieldValues.isEncoded(type, name) && isUpperHex(s, from, to)) {
                 out.value(new String(FieldValues.hexBytes(s.substring(from, to)), StandardCharsets.UTF_8));
             } else {
                 out.value(s, from, to, ascii);
