@@ -66,11 +66,12 @@ public final class EventJsonWriter {
         writeLastOr(fields, "type", record.rawType());
         for (int i = 0; i < fields.size(); i++) {
             String name = fields.name(i);
-            if ("node".equals(name) || "type".equals(name) || seenBefore(fields, i)) {
+            boolean repeats = fields.mayRepeatNames();
+            if ("node".equals(name) || "type".equals(name) || (repeats && seenBefore(fields, i))) {
                 continue;
             }
             out.name(name);
-            fields.rawTo(fields.lastIndexOf(name), rawSink);
+            fields.rawTo(repeats ? fields.lastIndexOf(name) : i, rawSink);
         }
         out.endObject();
         out.endObject();
@@ -117,7 +118,7 @@ public final class EventJsonWriter {
         out.beginObject();
         for (int i = 0; i < fields.size(); i++) {
             String name = fields.name(i);
-            int occurrence = occurrence(fields, i);
+            int occurrence = fields.mayRepeatNames() ? occurrence(fields, i) : 1;
             if (occurrence == 1) {
                 if (decodedSink.ascii) {
                     out.asciiName(name);
