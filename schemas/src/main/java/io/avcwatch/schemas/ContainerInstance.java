@@ -22,11 +22,12 @@ import java.util.Objects;
  * @param pidMode      {@code HostConfig.PidMode} ({@code host} shares the host's pid namespace)
  * @param networkMode  {@code HostConfig.NetworkMode}
  * @param mounts       {@code Mounts}
+ * @param ipcMode      {@code HostConfig.IpcMode} ({@code host} shares the host's IPC namespace); null if unknown
  */
 public record ContainerInstance(String id, String name, String image, String engine, String processLabel,
                                 String mountLabel, Instant startedAt, Instant finishedAt, Boolean privileged,
                                 List<String> securityOpt, String pidMode, String networkMode,
-                                List<ContainerMount> mounts) {
+                                List<ContainerMount> mounts, String ipcMode) {
 
     public ContainerInstance {
         Objects.requireNonNull(id, "id");
@@ -34,6 +35,15 @@ public record ContainerInstance(String id, String name, String image, String eng
         finishedAt = unlessZeroTime(finishedAt);
         securityOpt = Copies.list(securityOpt);
         mounts = Copies.list(mounts);
+    }
+
+    /** The instance without {@code HostConfig.IpcMode} (producers from before the field existed). */
+    public ContainerInstance(final String id, final String name, final String image, final String engine,
+                             final String processLabel, final String mountLabel, final Instant startedAt,
+                             final Instant finishedAt, final Boolean privileged, final List<String> securityOpt,
+                             final String pidMode, final String networkMode, final List<ContainerMount> mounts) {
+        this(id, name, image, engine, processLabel, mountLabel, startedAt, finishedAt, privileged, securityOpt,
+                pidMode, networkMode, mounts, null);
     }
 
     /** Docker and Podman write Go's zero time for "not yet"; anything before the epoch is that marker. */

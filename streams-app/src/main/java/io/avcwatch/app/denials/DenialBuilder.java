@@ -35,7 +35,8 @@ public final class DenialBuilder {
     }
 
     /**
-     * The denials of {@code event}; USER_AVC notices ({@code received policyload notice}) are
+     * The denials of {@code event}; an event with no SELinux record but a watched SYSCALL (see
+     * {@link SyscallOnlyDenials}) gives one {@code SYSCALL} denial. USER_AVC notices ({@code received policyload notice}) are
      * state changes, not decisions, and are left to {@link MacEvents}.
      *
      * @param host the host to use when the records carry no {@code node=}
@@ -87,6 +88,9 @@ public final class DenialBuilder {
                     out.add(fromSelinuxErr(err, node, ref, syscall, cwd, paths, argv));
                 }
             }
+        }
+        if (out.isEmpty()) {
+            SyscallOnlyDenials.of(event, node, ref, syscall, cwd, paths, argv).ifPresent(out::add);
         }
         return List.copyOf(out);
     }

@@ -3,6 +3,8 @@ package io.avcwatch.app.denials;
 import io.avcwatch.parsers.AuditEvent;
 import io.avcwatch.parsers.AuditRecord;
 import io.avcwatch.parsers.Field;
+import io.avcwatch.parsers.record.ExecveRecord;
+import io.avcwatch.parsers.record.ProctitleRecord;
 import io.avcwatch.parsers.record.SyscallRecord;
 import io.avcwatch.schemas.EventRef;
 import io.avcwatch.schemas.MacEvent;
@@ -38,6 +40,7 @@ public final class MacEvents {
         final EventRef ref = DenialBuilder.refOf(event, reference);
         final SyscallRecord sc = event.records().stream().filter(r -> "SYSCALL".equals(r.type()))
                 .findFirst().flatMap(SyscallRecord::of).orElse(null);
+        final String cmdline = cmdline(event);
         final List<MacEvent> out = new ArrayList<>();
         for (final AuditRecord r : event.records()) {
             switch (r.type()) {
@@ -60,7 +63,40 @@ public final class MacEvents {
                     break;
             }
         }
-        return List.copyOf(out);
+        if (cmdline == null) {
+            return List.copyOf(out);
+        }
+        final List<MacEvent> withCmdline = new ArrayList<>();
+        for (final MacEvent m : out) {
+            final Map<String, String> fields = new LinkedHashMap<>(m.fields());
+            fields.put("cmdline", cmdline);
+            withCmdline.add(new MacEvent(m.host(), m.event(), m.kind(), m.enforcing(), m.oldEnforcing(), m.bool(),
+                    m.val(), m.oldVal(), m.auid(), m.ses(), m.pid(), m.uid(), m.subj(), m.comm(), m.exe(), m.res(),
+                    fields, m.source()));
+        }
+        return List.copyOf(withCmdline);
+    }
+
+    /**
+     * The command line of the event's process from EXECVE (argv) or PROCTITLE, space-joined:
+     * H3 tells {@code semodule -i} and {@code semanage permissive -a} from a package update.
+     */
+    private static String cmdline(final AuditEvent event) {
+        final AuditRecord execve = event.first("EXECVE");
+        if (execve != null) {
+            final List<String> argv = ExecveRecord.of(execve).map(ExecveRecord::args).orElse(List.of());
+            if (!argv.isEmpty()) {
+                return String.join(" ", argv);
+            }
+        }
+        final AuditRecord title = event.first("PROCTITLE");
+        if (title != null) {
+            final List<String> argv = ProctitleRecord.of(title).map(ProctitleRecord::argv).orElse(List.of());
+            if (!argv.isEmpty()) {
+                return String.join(" ", argv);
+            }
+        }
+        return null;
     }
 
     private static void notice(final String node, final EventRef ref, final AuditRecord r, final SyscallRecord sc,

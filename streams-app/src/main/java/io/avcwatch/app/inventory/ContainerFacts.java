@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param pod podman's {@code Pod} id, if the container belongs to a pod
  * @param node the host the container ran on, where the inspect says so ({@code Node.Name}, written by
  *     classic Docker Swarm); plain Docker and Podman do not
+ * @param ipcMode {@code HostConfig.IpcMode} ({@code host}: the host's IPC namespace, detections.md H6); empty when unknown
  */
 public record ContainerFacts(
         String engine,
@@ -42,7 +43,18 @@ public record ContainerFacts(
         String networkMode,
         List<Mount> mounts,
         Optional<String> pod,
-        Optional<String> node) {
+        Optional<String> node,
+        String ipcMode) {
+
+    /** Facts without {@code HostConfig.IpcMode}. */
+    public ContainerFacts(final String engine, final String id, final String name, final String image,
+                          final String processLabel, final String mountLabel, final Optional<Instant> startedAt,
+                          final Optional<Instant> finishedAt, final boolean privileged, final List<String> securityOpt,
+                          final String pidMode, final String networkMode, final List<Mount> mounts,
+                          final Optional<String> pod, final Optional<String> node) {
+        this(engine, id, name, image, processLabel, mountLabel, startedAt, finishedAt, privileged, securityOpt,
+                pidMode, networkMode, mounts, pod, node, "");
+    }
 
     public ContainerFacts {
         engine = Objects.requireNonNullElse(engine, "");
@@ -59,6 +71,7 @@ public record ContainerFacts(
         mounts = List.copyOf(mounts);
         Objects.requireNonNull(pod, "pod");
         Objects.requireNonNull(node, "node");
+        ipcMode = Objects.requireNonNullElse(ipcMode, "");
     }
 
     /** One entry of {@code Mounts}. */
@@ -90,6 +103,11 @@ public record ContainerFacts(
     /** True when the container shares the host's PID namespace. */
     public boolean hostPid() {
         return pidMode.toLowerCase(Locale.ROOT).equals("host");
+    }
+
+    /** True when the container shares the host's IPC namespace ({@code --ipc=host}). */
+    public boolean hostIpc() {
+        return ipcMode.toLowerCase(Locale.ROOT).equals("host");
     }
 
     /** True when the container was running at {@code time}: started at or before it, not finished before it. */

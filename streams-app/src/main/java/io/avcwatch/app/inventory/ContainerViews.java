@@ -53,14 +53,16 @@ final class ContainerViews {
                 facts.networkMode(),
                 facts.mounts().stream()
                         .map(m -> new ContainerMount(m.type(), m.source(), m.destination(), m.readWrite()))
-                        .toList());
+                        .toList(),
+                facts.ipcMode().isEmpty() ? null : facts.ipcMode());
     }
 
     /** A copy of {@code instance} that finished at {@code at}. */
     static ContainerInstance finished(final ContainerInstance instance, final Instant at) {
         return new ContainerInstance(instance.id(), instance.name(), instance.image(), instance.engine(),
                 instance.processLabel(), instance.mountLabel(), instance.startedAt(), at, instance.privileged(),
-                instance.securityOpt(), instance.pidMode(), instance.networkMode(), instance.mounts());
+                instance.securityOpt(), instance.pidMode(), instance.networkMode(), instance.mounts(),
+                instance.ipcMode());
     }
 
     private static Optional<CategorySet> categories(final String label) {

@@ -181,7 +181,7 @@ public final class EngineWatcher {
     private ContainerFacts withEngine(final ContainerFacts f) {
         return new ContainerFacts(engine, f.id(), f.name(), f.image(), f.processLabel(), f.mountLabel(),
                 f.startedAt(), f.finishedAt(), f.privileged(), f.securityOpt(), f.pidMode(), f.networkMode(),
-                f.mounts(), f.pod(), f.node());
+                f.mounts(), f.pod(), f.node(), f.ipcMode());
     }
 
     private void publish(final LabelBook.Update update) {

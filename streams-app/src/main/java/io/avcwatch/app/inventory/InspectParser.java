@@ -125,7 +125,8 @@ public final class InspectParser {
                 host.path("NetworkMode").asText(""),
                 mounts(node.path("Mounts")),
                 Optional.of(node.path("Pod").asText("")).filter(p -> !p.isEmpty()),
-                Optional.of(node.path("Node").path("Name").asText("")).filter(n -> !n.isEmpty()));
+                Optional.of(node.path("Node").path("Name").asText("")).filter(n -> !n.isEmpty()),
+                host.path("IpcMode").asText(""));
     }
 
     /** Podman writes fields Docker never does; Docker alone prefixes names with a slash. */

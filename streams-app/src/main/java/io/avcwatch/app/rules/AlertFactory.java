@@ -132,6 +132,9 @@ final class AlertFactory {
         if (c.hostPid()) {
             parts.add("host PID namespace");
         }
+        if (c.hostIpc()) {
+            parts.add("host IPC namespace");
+        }
         if (c.mountsHostRoot()) {
             parts.add("host / mounted");
         }

@@ -2,6 +2,8 @@ package io.avcwatch.app.rules;
 
 import io.avcwatch.schemas.Alert;
 import io.avcwatch.schemas.AvcDenial;
+import io.avcwatch.schemas.AvcRecordType;
+import io.avcwatch.schemas.AvcResult;
 import io.avcwatch.schemas.ContainerInstance;
 import io.avcwatch.schemas.ContainerLabel;
 import io.avcwatch.schemas.EventRef;
@@ -54,6 +56,20 @@ public final class Detector {
     /** {@link #onDenial(AvcDenial, HostState, ContainerInstance)} without inventory facts. */
     public Optional<Alert> onDenial(final AvcDenial denial, final HostState host) {
         return onDenial(denial, host, null);
+    }
+
+    /**
+     * The host's state after {@code denial} (see {@link HostState#withEnforcedDenial}); the same
+     * state when the denial says nothing about the mode. Call it after {@link #onDenial} and keep
+     * the result, as for {@link #onMacEvent}.
+     */
+    public HostState hostStateAfter(final AvcDenial denial, final HostState before) {
+        final HostState state = before == null ? HostState.unknown(denial.host()) : before;
+        if (denial.recordType() != AvcRecordType.AVC || !Boolean.FALSE.equals(denial.permissive())
+                || denial.result() != AvcResult.DENIED || denial.event() == null) {
+            return state;
+        }
+        return state.withEnforcedDenial(denial.event().time().toEpochMilli(), denial.event().serial());
     }
 
     /**

@@ -85,7 +85,7 @@ public final class FactsFrom {
             mounts.add(new ContainerFacts.Mount(m.source(), m.destination(), !Boolean.FALSE.equals(m.rw())));
         }
         return new ContainerFacts(c.id(), c.name(), c.image(), c.engine(), c.processLabel(),
-                Boolean.TRUE.equals(c.privileged()), c.securityOpt(), c.pidMode(), null, c.networkMode(), mounts);
+                Boolean.TRUE.equals(c.privileged()), c.securityOpt(), c.pidMode(), c.ipcMode(), c.networkMode(), mounts);
     }
 
     /**

@@ -28,4 +28,18 @@ public record HostState(String host, Boolean enforcing, long sinceEpochMillis, l
         }
         return new HostState(host, enforcingNow, epochMillis, serial);
     }
+
+    /**
+     * The state after an enforced kernel AVC ({@code permissive=0}) at {@code epochMillis}: a
+     * permissive host logs every denial with {@code permissive=1}, so an enforced one shows the
+     * host was enforcing then. This lets H4 see a permissive container domain on hosts whose log
+     * holds no MAC_STATUS. A state that already says enforcing is returned unchanged, so the
+     * store is written only when the mode changes.
+     */
+    public HostState withEnforcedDenial(final long epochMillis, final long serial) {
+        if (Boolean.TRUE.equals(enforcing)) {
+            return this;
+        }
+        return withMode(true, epochMillis, serial);
+    }
 }

@@ -16,6 +16,7 @@ import io.avcwatch.schemas.AvcDenial;
 import io.avcwatch.schemas.ContainerInstance;
 import io.avcwatch.schemas.ContainerMount;
 import io.avcwatch.schemas.MacEvent;
+import io.avcwatch.schemas.Severity;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,16 +50,7 @@ class CatalogCasesTest {
     @ParameterizedTest
     @MethodSource("cases")
     void caseMatchesItsRuleAndSeverity(final Map<String, Object> c) {
-        final List<AuditEvent> events = new ArrayList<>();
-        final EventAssembler assembler = new EventAssembler(AssemblerSettings.DEFAULT, events::add);
-        for (final String line : ((String) c.get("lines")).split("\n")) {
-            final ParseResult r = AuditLineParser.parse(line);
-            assertThat(r).as(line).isInstanceOf(AuditRecord.class);
-            assembler.accept((AuditRecord) r);
-        }
-        assembler.flush();
-        assertThat(events).hasSize(1);
-        final Optional<Alert> alert = detect(events.get(0), c);
+        final Optional<Alert> alert = alertFor((String) c.get("lines"), c);
 
         if (Boolean.TRUE.equals(c.get("no_alert"))) {
             assertThat(alert).isEmpty();
@@ -75,6 +67,50 @@ class CatalogCasesTest {
         assertThat(alert.get().summary()).doesNotContain("{");
     }
 
+    /**
+     * The same AVC with {@code permissive=1} (the access happened): an escape case must not drop
+     * in severity and must reach critical where its rule has a permissive tier; a benign pattern
+     * must still stay below high (detections.md §1, §4).
+     */
+    @ParameterizedTest
+    @MethodSource("cases")
+    void permissiveOneEscalatesEscapesAndKeepsBenignBelowHigh(final Map<String, Object> c) {
+        final String lines = (String) c.get("lines");
+        if (!lines.contains(" permissive=0") || c.containsKey("host_enforcing")) {
+            return;
+        }
+        final Optional<Alert> enforced = alertFor(lines, c);
+        final Optional<Alert> permissive = alertFor(lines.replace(" permissive=0", " permissive=1"), c);
+        if (c.containsKey("rule")) {
+            assertThat(permissive).isPresent();
+            assertThat(Severities.atLeast(permissive.get().severity(), enforced.orElseThrow().severity()))
+                    .as(permissive.get().rule() + " " + permissive.get().severity().label()).isTrue();
+            assertThat(permissive.get().permissive()).isTrue();
+            final boolean hasPermissiveTier = DETECTOR.rules().rules().stream().anyMatch(r -> r.id().equals(
+                    permissive.get().rule()) && r.severity().permissive() != r.severity().enforcing());
+            if (hasPermissiveTier && enforced.get().severity() != Severity.CRITICAL) {
+                assertThat(permissive.get().severity().ordinal()).as(permissive.get().rule() + " escalates")
+                        .isLessThan(enforced.get().severity().ordinal());
+            }
+        } else {
+            permissive.ifPresent(a -> assertThat(a.severity().ordinal()).as(a.rule() + " " + a.severity().label())
+                    .isGreaterThan(Severity.HIGH.ordinal()));
+        }
+    }
+
+    private static Optional<Alert> alertFor(final String lines, final Map<String, Object> c) {
+        final List<AuditEvent> events = new ArrayList<>();
+        final EventAssembler assembler = new EventAssembler(AssemblerSettings.DEFAULT, events::add);
+        for (final String line : lines.split("\n")) {
+            final ParseResult r = AuditLineParser.parse(line.replace("\\x1d", String.valueOf(AuditLineParser.ENRICHED_SEPARATOR)));
+            assertThat(r).as(line).isInstanceOf(AuditRecord.class);
+            assembler.accept((AuditRecord) r);
+        }
+        assembler.flush();
+        assertThat(events).hasSize(1);
+        return detect(events.get(0), c);
+    }
+
     private static Optional<Alert> detect(final AuditEvent event, final Map<String, Object> c) {
         HostState host = HostState.unknown("h");
         if (c.containsKey("host_enforcing")) {
@@ -85,6 +121,9 @@ class CatalogCasesTest {
             return DETECTOR.onMacEvent(macs.get(0), host).alert();
         }
         final List<AvcDenial> denials = DenialBuilder.build(event, "h");
+        if (denials.isEmpty() && Boolean.TRUE.equals(c.get("no_alert"))) {
+            return Optional.empty();
+        }
         assertThat(denials).hasSize(1);
         return DETECTOR.onDenial(denials.get(0), host, container(c));
     }

@@ -40,9 +40,10 @@ final class LogRewriter {
             return "audit(" + seconds + "." + fraction + ":" + serial + ")";
         }
 
+        /** The record's {@code pid=}, null when it has none (CWD, PATH, PROCTITLE, MAC_STATUS, ...). */
         String pid() {
             final Matcher m = Pattern.compile("(?:^| )pid=(\\d+)").matcher(body);
-            return m.find() ? m.group(1) : "1";
+            return m.find() ? m.group(1) : null;
         }
     }
 
@@ -80,12 +81,17 @@ final class LogRewriter {
         return out;
     }
 
-    /** journald short output: {@code MMM DD HH:MM:SS HOST audit[PID]: TYPE BODY}; node=, time fraction and serial are lost. */
+    /**
+     * journald short output: {@code MMM DD HH:MM:SS HOST audit[PID]: TYPE BODY}, where journald
+     * takes _PID from the record's {@code pid=}; records without one print as {@code audit: TYPE BODY}.
+     * node=, the time fraction and the serial are lost.
+     */
     static List<String> journald(final String host, final List<String> lines) {
         final List<String> out = new ArrayList<>();
         for (final String line : lines) {
             final Raw r = split(line);
-            out.add(SYSLOG.format(r.time()) + " " + host + " audit[" + r.pid() + "]: " + r.type() + " " + r.body());
+            final String ident = r.pid() == null ? "audit" : "audit[" + r.pid() + "]";
+            out.add(SYSLOG.format(r.time()) + " " + host + " " + ident + ": " + r.type() + " " + r.body());
         }
         return out;
     }
@@ -104,6 +110,32 @@ final class LogRewriter {
                 out.add(line + GS + "UID=\"root\" AUID=\"unset\"");
             } else {
                 out.add(line);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code ausearch -i} output: events separated by {@code ----}, records of an event in reverse
+     * order, the header time written as {@code MM/DD/YYYY HH:MM:SS.mmm} (UTC here) followed by
+     * {@code " : "}, and {@code comm}/{@code exe} unquoted.
+     */
+    static List<String> ausearchInterpreted(final List<String> lines) {
+        final Map<String, List<String>> events = new LinkedHashMap<>();
+        for (final String line : lines) {
+            final Raw r = split(line);
+            events.computeIfAbsent(r.node() + ":" + r.serial(), k -> new ArrayList<>()).add(line);
+        }
+        final DateTimeFormatter interpreted =
+                DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneOffset.UTC);
+        final List<String> out = new ArrayList<>();
+        for (final List<String> event : events.values()) {
+            out.add("----");
+            for (int i = event.size() - 1; i >= 0; i--) {
+                final Raw r = split(event.get(i));
+                final String body = r.body().replaceAll("(^| )(comm|exe)=\"([^\" ]*)\"", "$1$2=$3");
+                out.add((r.node() == null ? "" : "node=" + r.node() + " ") + "type=" + r.type() + " msg=audit("
+                        + interpreted.format(r.time()) + ":" + r.serial() + ") : " + body);
             }
         }
         return out;

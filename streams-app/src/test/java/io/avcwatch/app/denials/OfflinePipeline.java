@@ -69,7 +69,7 @@ final class OfflinePipeline {
                     finished.startsWith("0001") || finished.isEmpty() ? null : Instant.parse(finished),
                     c.path("HostConfig").path("Privileged").asBoolean(false), opts,
                     c.path("HostConfig").path("PidMode").asText(""), c.path("HostConfig").path("NetworkMode").asText(""),
-                    mounts));
+                    mounts, c.path("HostConfig").path("IpcMode").asText(null)));
         }
         inventory.put(host, list);
         for (final ContainerInstance c : list) {
@@ -118,8 +118,9 @@ final class OfflinePipeline {
             final AvcDenial attributed = holders.size() == 1
                     ? d.toBuilder().container(holders.get(0).ref()).build()
                     : d.toBuilder().candidates(holders.stream().map(ContainerInstance::ref).toList()).build();
-            detector.onDenial(attributed, hosts.getOrDefault(host, HostState.unknown(host)),
-                    holders.size() == 1 ? holders.get(0) : null).ifPresent(this::offer);
+            final HostState before = hosts.getOrDefault(host, HostState.unknown(host));
+            detector.onDenial(attributed, before, holders.size() == 1 ? holders.get(0) : null).ifPresent(this::offer);
+            hosts.put(host, detector.hostStateAfter(attributed, before));
         }
     }
 

@@ -27,8 +27,22 @@ class InspectParserTest {
         assertThat(eager.finishedAt()).contains(Instant.parse("2024-04-20T09:08:20.000000123Z"));
         assertThat(eager.mounts()).containsExactly(new ContainerFacts.Mount("bind", "/root", "/hostroot", true));
         assertThat(eager.networkMode()).isEqualTo("bridge");
+        assertThat(eager.ipcMode()).isEqualTo("private");
+        assertThat(eager.hostIpc()).isFalse();
         assertThat(eager.unconfined()).isFalse();
         assertThat(facts.get(1).finishedAt()).as("Go zero time means still running").isEmpty();
+    }
+
+    @Test
+    void hostIpcModeIsRead() {
+        final String inspect = InspectFixtures.text("rocky9.inspect.json").replaceFirst("\"IpcMode\": *\"[a-z]*\"",
+                "\"IpcMode\": \"host\"");
+        final ContainerFacts shared = new InspectParser().parse(inspect).stream()
+                .filter(InspectResult.Parsed.class::isInstance).map(r -> ((InspectResult.Parsed) r).facts())
+                .findFirst().orElseThrow();
+        assertThat(shared.ipcMode()).isEqualTo("host");
+        assertThat(shared.hostIpc()).isTrue();
+        assertThat(ContainerViews.instance(shared, null).ipcMode()).isEqualTo("host");
     }
 
     @Test

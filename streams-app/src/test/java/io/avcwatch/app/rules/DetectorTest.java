@@ -164,6 +164,46 @@ class DetectorTest {
     }
 
     @Test
+    void anEnforcedDenialShowsTheHostEnforcingSoALaterPermissiveContainerDenialIsH4() {
+        final HostState unknown = HostState.unknown("node-a");
+        final AvcDenial enforced = denial(10, "read", "system_u:system_r:httpd_t:s0",
+                "unconfined_u:object_r:user_home_t:s0", "file", false, "/home/u/index.html");
+        final HostState after = DETECTOR.hostStateAfter(enforced, unknown);
+        assertThat(after.enforcing()).isTrue();
+        assertThat(after.sinceSerial()).isEqualTo(10);
+        assertThat(DETECTOR.hostStateAfter(enforced, after)).isSameAs(after);
+
+        final AvcDenial permissive = denial(11, "read", "system_u:system_r:container_t:s0:c1,c2",
+                "system_u:object_r:var_lib_t:s0", "file", true, "/var/lib/x");
+        assertThat(DETECTOR.hostStateAfter(permissive, unknown)).isEqualTo(unknown);
+        assertThat(DETECTOR.onDenial(permissive, after).orElseThrow())
+                .extracting(Alert::rule, Alert::severity).containsExactly("H4", Severity.CRITICAL);
+
+        final HostState setenforce0 = after.withMode(false, 1_700_000_010_500L, 11);
+        assertThat(DETECTOR.onDenial(permissive, setenforce0).orElseThrow().rule()).isEqualTo("C0");
+        final AvcDenial noFlag = denial(12, "read", "system_u:system_r:container_t:s0:c1,c2",
+                "system_u:object_r:var_lib_t:s0", "file", null, "/var/lib/x");
+        assertThat(DETECTOR.hostStateAfter(noFlag, unknown)).isEqualTo(unknown);
+    }
+
+    @Test
+    void hostIpcContainerIsFlaggedFromTheInventory() {
+        final ContainerInstance shm = new ContainerInstance("5a1e0c3706d8bbbb", "shm-reader", "busybox", "docker",
+                "system_u:system_r:container_t:s0:c7,c8", null, Instant.EPOCH, null, false, List.of(), "", "bridge",
+                List.of(), "host");
+        final ContainerInstance privateIpc = new ContainerInstance("5a1e0c3706d8cccc", "web", "nginx", "docker",
+                "system_u:system_r:container_t:s0:c9,c10", null, Instant.EPOCH, null, false, List.of(), "", "bridge",
+                List.of(), "private");
+        assertThat(DETECTOR.onContainer(new ContainerLabel("node-a", "c7,c8", List.of(shm), null)))
+                .singleElement().satisfies(a -> {
+                    assertThat(a.rule()).isEqualTo("H6");
+                    assertThat(a.severity()).isEqualTo(Severity.HIGH);
+                    assertThat(a.summary()).contains("host IPC namespace");
+                });
+        assertThat(DETECTOR.onContainer(new ContainerLabel("node-a", "c9,c10", List.of(privateIpc), null))).isEmpty();
+    }
+
+    @Test
     void suppressionsLowerOnlyWhatTheyMaySuppress() {
         final RuleSet rules = ((LoadResult.Loaded) RuleLoader.load(withBuiltIns(
                 "suppressions:\n  - {reason: CI agent builds images, image: 'nginx*', comm: bash}\n"))).ruleSet();
