@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         versionProvider = AvcwatchCommand.Version.class,
         description = "Container-aware SELinux AVC alerts from Linux audit logs.",
         subcommands = {CommandLine.HelpCommand.class, BrokerCommand.class, RulesCommand.class, ParseCommand.class,
-                InventoryCommand.class, StreamsCommand.class, TailCommand.class, ReplayCommand.class})
+                InventoryCommand.class, StreamsCommand.class, TailCommand.class, ReplayCommand.class, AnalyzeCommand.class})
 public final class AvcwatchCommand implements Runnable {
 
     @CommandLine.Spec

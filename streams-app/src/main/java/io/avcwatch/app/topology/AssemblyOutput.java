@@ -2,12 +2,18 @@ package io.avcwatch.app.topology;
 
 import io.avcwatch.parsers.AuditEvent;
 import io.avcwatch.schemas.DeadLetter;
+import io.avcwatch.schemas.SourcePosition;
 
 /** What the assembly step forwards; it never leaves its sub-topology, so it needs no serde. */
 sealed interface AssemblyOutput {
 
-    /** A complete event. */
-    record Assembled(AuditEvent event) implements AssemblyOutput {
+    /**
+     * A complete event.
+     *
+     * @param source where its first record was read (the {@code audit.raw} headers), or null when unknown
+     *               (an event restored from the state store after a restart)
+     */
+    record Assembled(AuditEvent event, SourcePosition source) implements AssemblyOutput {
     }
 
     /** A line that could not be parsed, on its way to {@code audit.deadletter}. */

@@ -5,14 +5,16 @@ import io.avcwatch.app.denials.MacEvents;
 import io.avcwatch.app.rules.Detector;
 import io.avcwatch.app.rules.HostState;
 import io.avcwatch.app.rules.StormState;
-import io.avcwatch.parsers.AuditEvent;
 import io.avcwatch.schemas.AvcDenial;
 import io.avcwatch.schemas.ContainerLabel;
 import io.avcwatch.schemas.JsonSerde;
+import io.avcwatch.schemas.MacEvent;
+import io.avcwatch.schemas.SourcePosition;
 import io.avcwatch.schemas.Topic;
 import io.avcwatch.schemas.Topics;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -108,15 +110,18 @@ public final class AvcwatchTopology {
                 .mapValues(out -> ((AssemblyOutput.Rejected) out).deadLetter(), Named.as("unwrap-dead-letters"))
                 .to(Topics.AUDIT_DEADLETTER.name(prefix), produced(Topics.AUDIT_DEADLETTER, "write-dead-letters"));
 
-        final KStream<String, AuditEvent> events = routes.get("route-assembly-events")
-                .mapValues(out -> ((AssemblyOutput.Assembled) out).event(), Named.as("unwrap-events"));
-        events.mapValues(EventJson::write, Named.as("write-event-json"))
+        final KStream<String, AssemblyOutput.Assembled> events = routes.get("route-assembly-events")
+                .mapValues(out -> (AssemblyOutput.Assembled) out, Named.as("unwrap-events"));
+        events.mapValues(out -> EventJson.write(out.event()), Named.as("write-event-json"))
                 .to(Topics.AUDIT_EVENTS.name(prefix), produced(Topics.AUDIT_EVENTS, "write-audit-events"));
-        events.flatMapValues((host, event) -> MacEvents.build(event, host), Named.as("extract-mac-events"))
+        events.flatMapValues((host, out) -> withSource(MacEvents.build(out.event(), host), out.source()),
+                        Named.as("extract-mac-events"))
                 .to(Topics.MAC_EVENTS.name(prefix), produced(Topics.MAC_EVENTS, "write-mac-events"));
 
         final KStream<String, CorrelationInput> denials = events
-                .flatMapValues((host, event) -> DenialBuilder.build(event, host), Named.as("extract-denials"))
+                .flatMapValues((host, out) -> DenialBuilder.build(out.event(), host).stream()
+                        .map(d -> out.source() == null ? d : d.toBuilder().source(out.source()).build()).toList(),
+                        Named.as("extract-denials"))
                 .mapValues(CorrelationInput::of, Named.as("wrap-denials"))
                 .merge(routes.get("route-assembly-ticks").mapValues(out -> CorrelationInput.tick(), Named.as("wrap-ticks")),
                         Named.as("merge-ticks"));
@@ -232,6 +237,16 @@ public final class AvcwatchTopology {
                                 .withKeySerde(Serdes.String())
                                 .withValueSerde(denialSerde)
                                 .withOtherValueSerde(Topics.AVC_CONTAINERS.valueSerde()));
+    }
+
+    /** The provenance of the event a state change came from (its first record's file and offset). */
+    private static List<MacEvent> withSource(final List<MacEvent> events, final SourcePosition source) {
+        if (source == null) {
+            return events;
+        }
+        return events.stream().map(e -> new MacEvent(e.host(), e.event(), e.kind(), e.enforcing(), e.oldEnforcing(),
+                e.bool(), e.val(), e.oldVal(), e.auid(), e.ses(), e.pid(), e.uid(), e.subj(), e.comm(), e.exe(),
+                e.res(), e.fields(), source)).toList();
     }
 
     private static <K, V> Consumed<K, V> consumed(final Topic<K, V> topic, final String name) {

@@ -7,6 +7,8 @@ import io.avcwatch.parsers.ParseError;
 import io.avcwatch.parsers.ParseResult;
 import io.avcwatch.parsers.SkippedLine;
 import io.avcwatch.parsers.assemble.PartialEvent;
+import io.avcwatch.schemas.RawRecordHeaders;
+import io.avcwatch.schemas.SourcePosition;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -47,6 +49,10 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
     private long skippedLines;
     private long reportedSkipped;
     private final Map<String, Long> reportedLost = new HashMap<>();
+    /** Where the first record of each open event was read, by store key: the alerts' provenance. */
+    private final Map<String, SourcePosition> firstRecordAt = new HashMap<>();
+    private SourcePosition currentPosition;
+    private String currentKey;
 
     EventAssemblyProcessor(final TopologyConfig config) {
         this.config = config;
@@ -76,6 +82,8 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
         } else if (parsed instanceof SkippedLine) {
             skippedLines++;
         } else if (parsed instanceof AuditRecord record) {
+            currentPosition = position(in);
+            currentKey = storeKey(host, record.id().serial());
             assemble(host, record);
         }
     }
@@ -130,7 +138,18 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
     }
 
     private void emit(final String host, final AuditEvent event) {
-        context.forward(new Record<>(host, new AssemblyOutput.Assembled(event), event.id().epochMillis()));
+        final String key = storeKey(host, event.id().serial());
+        SourcePosition source = firstRecordAt.remove(key);
+        if (source == null && key.equals(currentKey) && event.records().size() == 1) {
+            source = currentPosition; // complete with its first record: never held open
+        }
+        context.forward(new Record<>(host, new AssemblyOutput.Assembled(event, source), event.id().epochMillis()));
+    }
+
+    private static SourcePosition position(final Record<String, byte[]> in) {
+        final RawRecordHeaders raw = RawRecordHeaders.readFrom(in.headers());
+        return raw.sourcePath() == null && raw.offset() == null ? null
+                : new SourcePosition(raw.sourcePath(), raw.inode(), raw.offset());
     }
 
     private HostEvents.Touched storeFor(final String host) {
@@ -138,6 +157,9 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
             @Override
             public void open(final long serial, final PartialEvent event) {
                 store.put(storeKey(host, serial), rawLines(event));
+                if (currentPosition != null) {
+                    firstRecordAt.putIfAbsent(storeKey(host, serial), currentPosition);
+                }
             }
 
             @Override

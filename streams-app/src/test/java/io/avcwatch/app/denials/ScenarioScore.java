@@ -20,11 +20,11 @@ import java.util.function.Function;
  *
  * @param problems one line per miss, false positive or wrong container; empty when all hold
  */
-record ScenarioScore(int attacks, int hits, int criticalExpected, int criticalHit, int falsePositives,
+public record ScenarioScore(int attacks, int hits, int criticalExpected, int criticalHit, int falsePositives,
                      int attributed, int attributionChecked, List<String> problems) {
 
     /** Events keyed as check_alerts.py keys them: host and audit serial. */
-    static ScenarioScore bySerial(final JsonNode expected, final List<Alert> alerts) {
+    public static ScenarioScore bySerial(final JsonNode expected, final List<Alert> alerts) {
         return score(expected, alerts, a -> a.host() + "|" + a.event().serial(),
                 e -> e.path("host").asText() + "|" + e.path("serial").asText());
     }
@@ -34,7 +34,7 @@ record ScenarioScore(int attacks, int hits, int criticalExpected, int criticalHi
      * sub-second time. A benign event sharing its second with an attack is not scored for false
      * positives (the alert cannot be told apart).
      */
-    static ScenarioScore bySecond(final JsonNode expected, final List<Alert> alerts) {
+    public static ScenarioScore bySecond(final JsonNode expected, final List<Alert> alerts) {
         return score(expected, alerts, a -> a.host() + "|" + a.event().time().getEpochSecond(),
                 e -> e.path("host").asText() + "|" + (long) Double.parseDouble(e.path("timestamp").asText()));
     }
@@ -112,7 +112,7 @@ record ScenarioScore(int attacks, int hits, int criticalExpected, int criticalHi
     }
 
     /** The figure in check_alerts.py's words. */
-    String figure() {
+    public String figure() {
         return String.format(Locale.ROOT, "recall %.3f (%d/%d), critical %d/%d, false positives %d, attribution %.3f (%d/%d)",
                 attacks == 0 ? 0.0 : (double) hits / attacks, hits, attacks, criticalHit, criticalExpected, falsePositives,
                 attributionChecked == 0 ? 0.0 : (double) attributed / attributionChecked, attributed, attributionChecked);

@@ -89,6 +89,29 @@ class EndOfInputTopologyTest {
     }
 
     @Test
+    void alertsNameTheFileAndOffsetOfTheEventsFirstRecord() {
+        final String[] lines = avcEvent(HOST, stamp(90), 200, WEB, SHADOW);
+        long offset = 4096;
+        for (final String line : lines) {
+            final var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+            new io.avcwatch.schemas.RawRecordHeaders("collector", "/var/log/audit/audit.log.1", 77L, offset)
+                    .writeTo(headers);
+            topo.raw.pipeInput(new TestRecord<>(HOST, line.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    headers, TopologyHarness.eventTime(line)));
+            offset += line.length() + 1;
+        }
+        topo.raw.pipeInput(marker(Topics.AUDIT_RAW.name("")));
+
+        final AvcDenial denial = topo.denials.readValuesToList().stream()
+                .filter(d -> d.event().serial() == 200).findFirst().orElseThrow();
+        assertThat(denial.source()).isEqualTo(new io.avcwatch.schemas.SourcePosition(
+                "/var/log/audit/audit.log.1", 77L, 4096L));
+        assertThat(topo.alerts.readValuesToList()).filteredOn(a -> a.event().serial() == 200).singleElement()
+                .satisfies(a -> assertThat(a.source()).isEqualTo(new io.avcwatch.schemas.AlertSource(
+                        HOST, "/var/log/audit/audit.log.1", 77L, 4096L, 200)));
+    }
+
+    @Test
     void aRecordWithAnotherControlValueIsNoMarker() {
         final var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
         headers.add(EndOfInput.HEADER, "pause".getBytes(java.nio.charset.StandardCharsets.UTF_8));
