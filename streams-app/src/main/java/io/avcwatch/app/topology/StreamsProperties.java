@@ -25,6 +25,11 @@ public final class StreamsProperties {
         p.setProperty(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         p.setProperty(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
         p.setProperty(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), "262144");
+        // KAFKA-14359: when the first batch to a partition gets a retriable error (CONCURRENT_TRANSACTIONS right
+        // after a commit, NOT_LEADER on a just-created internal topic) and the next batch is already in flight,
+        // the transactional producer retries an out-of-order sequence until the delivery timeout; seen on
+        // this machine's 4.3.1 broker. One request in flight per connection keeps batches in order.
+        p.setProperty(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), "1");
         p.putAll(client);
         p.setProperty(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         p.setProperty(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());

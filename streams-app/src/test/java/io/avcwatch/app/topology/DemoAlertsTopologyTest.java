@@ -2,8 +2,8 @@ package io.avcwatch.app.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.avcwatch.app.inventory.LabelVersion;
 import io.avcwatch.schemas.Alert;
-import io.avcwatch.schemas.ContainerLabel;
 import io.avcwatch.schemas.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,8 +28,8 @@ class DemoAlertsTopologyTest {
         final List<Alert> alerts;
         try (TopologyHarness topo = new TopologyHarness(stateDir)) {
             for (final String host : DemoScenario.HOSTS) {
-                for (final ContainerLabel label : DemoScenario.labels(host)) {
-                    topo.containers.pipeInput(new TestRecord<>(label.key(), label, label.updatedAt()));
+                for (final LabelVersion version : DemoScenario.labels(host)) {
+                    topo.containers.pipeInput(new TestRecord<>(version.key(), version.label(), version.validFrom()));
                 }
                 topo.ship(host, DemoScenario.log(host).toArray(String[]::new));
             }

@@ -2,18 +2,17 @@ package io.avcwatch.app.topology;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.avcwatch.parsers.selinux.SecurityContext;
+import io.avcwatch.app.inventory.InspectImport;
+import io.avcwatch.app.inventory.LabelVersion;
 import io.avcwatch.schemas.Alert;
-import io.avcwatch.schemas.ContainerInstance;
-import io.avcwatch.schemas.ContainerLabel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The demo scenario of {@code examples/demo}: logs, inventory and the score {@code check_alerts.py} gives. */
@@ -33,22 +32,13 @@ final class DemoScenario {
         return new ObjectMapper().readTree(DIR.resolve("expected.json").toFile());
     }
 
-    /** What the inventory publishes for an inspect file: one label per container, stamped with its start. */
-    static List<ContainerLabel> labels(final String host) throws IOException {
-        final List<ContainerLabel> labels = new ArrayList<>();
-        for (final JsonNode c : new ObjectMapper().readTree(DIR.resolve(host + ".inspect.json").toFile())) {
-            final String process = c.get("ProcessLabel").asText();
-            final String label = process.isEmpty() ? c.get("MountLabel").asText() : process;
-            final String categories = SecurityContext.parse(label).orElseThrow().categories().toString();
-            final String finished = c.get("State").get("FinishedAt").asText();
-            final ContainerInstance instance = new ContainerInstance(c.get("Id").asText(),
-                    c.get("Name").asText().replaceFirst("^/", ""), c.get("Config").get("Image").asText(), "docker",
-                    process, c.get("MountLabel").asText(), Instant.parse(c.get("State").get("StartedAt").asText()),
-                    finished.startsWith("0001-") ? null : Instant.parse(finished),
-                    c.get("HostConfig").get("Privileged").asBoolean(), List.of(), "", "bridge", List.of());
-            labels.add(new ContainerLabel(host, categories, List.of(instance), instance.startedAt()));
-        }
-        return labels;
+    /** What {@code avcwatch inventory import} publishes for the host's inspect file, oldest first. */
+    static List<LabelVersion> labels(final String host) throws IOException {
+        return InspectImport.load(List.of(inspectFile(host)), Optional.of(host)).versions();
+    }
+
+    static Path inspectFile(final String host) {
+        return DIR.resolve(host + ".inspect.json");
     }
 
     /** {@code check_alerts.py}'s figures for {@code alerts}. */

@@ -3,23 +3,20 @@ package io.avcwatch.app.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.avcwatch.app.broker.EmbeddedBroker;
+import io.avcwatch.app.cli.AvcwatchCommand;
+import io.avcwatch.app.cli.ExitCodes;
 import io.avcwatch.app.streams.StreamsRunner;
 import io.avcwatch.parsers.RecordHeader;
-import io.avcwatch.parsers.selinux.SecurityContext;
 import io.avcwatch.schemas.AvcDenial;
-import io.avcwatch.schemas.ContainerInstance;
-import io.avcwatch.schemas.ContainerLabel;
 import io.avcwatch.schemas.Topic;
 import io.avcwatch.schemas.Topics;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,13 +36,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo scenario end to end on a real broker with exactly-once: audit lines shipped with the tailer's
- * contract (key host, timestamp event time), the inspect files published as container labels (timestamp the
- * start time), the topology run with {@code exactly_once_v2}, and {@code avc.denials} read with
- * {@code read_committed} against the container ids of {@code examples/demo/expected.json}.
+ * contract (key host, timestamp event time), the inspect files published by {@code avcwatch inventory import},
+ * the topology run with {@code exactly_once_v2}, and {@code avc.denials} read with {@code read_committed}
+ * against the container ids of {@code examples/demo/expected.json}.
  */
 class DemoScenarioIT {
-    private static final Path DEMO = Path.of("..", "examples", "demo");
-    private static final List<String> HOSTS = List.of("node-alpha1", "node-delta0");
     private static final Duration DEADLINE = Duration.ofSeconds(90);
 
     private static EmbeddedBroker broker;
@@ -74,14 +69,12 @@ class DemoScenarioIT {
     void everyDemoDenialNamesTheExpectedContainer() throws Exception {
         int avcRecords = 0;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps())) {
-            for (final String host : HOSTS) {
-                for (final ContainerLabel label : labels(host)) {
-                    final var topic = Topics.AVC_CONTAINERS;
-                    producer.send(new ProducerRecord<>(topic.name(""), null,
-                            label.containers().get(0).startedAt().toEpochMilli(), label.key(),
-                            topic.valueSerde().serializer().serialize(topic.name(""), label)));
-                }
-                for (final String line : Files.readAllLines(DEMO.resolve(host + ".audit.log"))) {
+            for (final String host : DemoScenario.HOSTS) {
+                final int imported = AvcwatchCommand.commandLine().execute("inventory", "import",
+                        DemoScenario.inspectFile(host).toString(), "--host", host,
+                        "--bootstrap", broker.bootstrapServers());
+                assertThat(imported).isEqualTo(ExitCodes.OK);
+                for (final String line : DemoScenario.log(host)) {
                     final RecordHeader header = RecordHeader.scan(line);
                     avcRecords += header != null && "AVC".equals(header.type()) ? 1 : 0;
                     producer.send(new ProducerRecord<>(Topics.AUDIT_RAW.name(""), null,
@@ -104,7 +97,7 @@ class DemoScenarioIT {
 
         assertThat(bySerial).hasSize(avcRecords);
         int checked = 0;
-        for (final JsonNode expected : new ObjectMapper().readTree(DEMO.resolve("expected.json").toFile())) {
+        for (final JsonNode expected : DemoScenario.expected()) {
             final AvcDenial denial = bySerial.get(expected.get("host").asText() + ":" + expected.get("serial").asLong());
             if (denial == null) {
                 continue; // a MAC_STATUS / MAC_CONFIG_CHANGE event: no denial
@@ -117,24 +110,6 @@ class DemoScenarioIT {
             checked++;
         }
         assertThat(checked).isGreaterThanOrEqualTo(25);
-    }
-
-    /** What the inventory publishes for an inspect file: one label per container, stamped with its start. */
-    private static List<ContainerLabel> labels(final String host) throws Exception {
-        final List<ContainerLabel> labels = new ArrayList<>();
-        for (final JsonNode c : new ObjectMapper().readTree(DEMO.resolve(host + ".inspect.json").toFile())) {
-            final String process = c.get("ProcessLabel").asText();
-            final String label = process.isEmpty() ? c.get("MountLabel").asText() : process;
-            final String categories = SecurityContext.parse(label).orElseThrow().categories().toString();
-            final String finished = c.get("State").get("FinishedAt").asText();
-            final ContainerInstance instance = new ContainerInstance(c.get("Id").asText(),
-                    c.get("Name").asText().replaceFirst("^/", ""), c.get("Config").get("Image").asText(), "docker",
-                    process, c.get("MountLabel").asText(), Instant.parse(c.get("State").get("StartedAt").asText()),
-                    finished.startsWith("0001-") ? null : Instant.parse(finished), c.get("HostConfig")
-                    .get("Privileged").asBoolean(), List.of(), "", "bridge", List.of());
-            labels.add(new ContainerLabel(host, categories, List.of(instance), instance.startedAt()));
-        }
-        return labels;
     }
 
     private static List<ConsumerRecord<String, byte[]>> readCommitted(final Topic<?, ?> topic, final int count) {

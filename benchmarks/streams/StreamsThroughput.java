@@ -1,0 +1,158 @@
+// Run by run.sh with the avcwatch classpath (java -cp 'streams-app/target/avcwatch.jar:streams-app/target/lib/*'
+// StreamsThroughput.java BOOTSTRAP LOGFILE STATEDIR). Loads the log into audit.raw with the tailer's contract,
+// then times the exactly-once topology until every denial is committed in avc.denials.
+import io.avcwatch.app.denials.DenialBuilder;
+import io.avcwatch.app.streams.StreamsRunner;
+import io.avcwatch.app.topology.AvcwatchTopology;
+import io.avcwatch.app.topology.StreamsProperties;
+import io.avcwatch.app.topology.TopologyConfig;
+import io.avcwatch.parsers.AuditLineParser;
+import io.avcwatch.parsers.AuditRecord;
+import io.avcwatch.parsers.RecordHeader;
+import io.avcwatch.parsers.assemble.AssemblerSettings;
+import io.avcwatch.parsers.assemble.EventAssembler;
+import io.avcwatch.schemas.Topics;
+import java.io.BufferedReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+public class StreamsThroughput {
+    public static void main(final String[] args) throws Exception {
+        final String bootstrap = args[0];
+        final Path log = Path.of(args[1]);
+        final Path stateDir = Path.of(args[2]);
+        final Properties client = new Properties();
+        client.setProperty("bootstrap.servers", bootstrap);
+
+        try (Admin admin = Admin.create(client)) {
+            final List<NewTopic> topics = new java.util.ArrayList<>(Topics.all().stream()
+                    .map(t -> t.newTopic("", Optional.empty(), Optional.empty())).toList());
+            topics.add(new NewTopic("perf", Topics.AUDIT_RAW.defaultPartitions(), (short) 1));
+            admin.createTopics(topics).all().get();
+        }
+
+        // expected denials: the same parser, assembler and DenialBuilder, offline
+        final AtomicLong expected = new AtomicLong();
+        final EventAssembler assembler = new EventAssembler(AssemblerSettings.DEFAULT,
+                e -> expected.addAndGet(DenialBuilder.build(e, e.node() == null ? "bench" : e.node()).size()));
+        long lines = 0;
+        final Properties producerProps = new Properties();
+        producerProps.putAll(client);
+        producerProps.setProperty("acks", "all");
+        producerProps.setProperty("linger.ms", "5");
+        producerProps.setProperty("batch.size", "262144");
+        producerProps.setProperty("compression.type", "lz4");
+        // a freshly created partition may refuse the first batch (NOT_LEADER) and accept the next one, which
+        // leaves an idempotent producer retrying an out-of-order sequence forever: one request in flight
+        producerProps.setProperty("max.in.flight.requests.per.connection", "1");
+        final long loadStart = System.nanoTime();
+        try (BufferedReader in = Files.newBufferedReader(log, StandardCharsets.UTF_8);
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps, new StringSerializer(),
+                     new ByteArraySerializer())) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                final RecordHeader header = RecordHeader.scan(line);
+                final String host = header == null || header.node() == null ? "bench" : header.node();
+                producer.send(new ProducerRecord<>("audit.raw", null, header == null ? null : header.epochMillis(),
+                        host, line.getBytes(StandardCharsets.UTF_8)));
+                if (AuditLineParser.parse(line) instanceof AuditRecord r) {
+                    assembler.accept(r);
+                }
+                lines++;
+            }
+        }
+        assembler.flush();
+        final double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+        System.out.printf("loaded %,d lines into audit.raw in %.1f s (%,.0f lines/s incl. offline parse); expecting %,d denials%n",
+                lines, loadSeconds, lines / loadSeconds, expected.get());
+
+        final Properties tuning = new Properties();
+        tuning.putAll(client);
+        // e.g. STREAMS_PROPS="commit.interval.ms=1000" to try a setting without a rebuild
+        for (final String kv : System.getenv().getOrDefault("STREAMS_PROPS", "").split(",")) {
+            if (kv.contains("=")) {
+                tuning.setProperty(kv.substring(0, kv.indexOf('=')).strip(), kv.substring(kv.indexOf('=') + 1).strip());
+            }
+        }
+        final Properties props = StreamsProperties.of("avcwatch-bench", tuning, stateDir);
+        try (StreamsRunner runner = StreamsRunner.start(AvcwatchTopology.build(TopologyConfig.defaults()), props);
+             KafkaConsumer<byte[], byte[]> probe = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
+                     "isolation.level", "read_committed"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            runner.awaitRunning(Duration.ofMinutes(2));
+            final long start = System.nanoTime();
+            final List<TopicPartition> out = probe.partitionsFor("avc.denials").stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            final List<TopicPartition> rawParts = probe.partitionsFor("audit.raw").stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            final long rawEnd = probe.endOffsets(rawParts).values().stream().mapToLong(Long::longValue).sum();
+            double inputDone = -1;
+            long lastReport = System.nanoTime();
+            while (true) {
+                final long committed = committed(admin(client), rawParts);
+                if (inputDone < 0 && committed >= rawEnd) {
+                    inputDone = (System.nanoTime() - start) / 1e9;
+                }
+                // read_committed end offsets include transaction markers: count records instead of offsets
+                final long denials = count(probe, out);
+                if (denials >= expected.get()) {
+                    break;
+                }
+                if (System.nanoTime() - lastReport > 5_000_000_000L) {
+                    System.out.printf("  %.0f s: %,d of %,d input records committed, %,d denials%n",
+                            (System.nanoTime() - start) / 1e9, committed, rawEnd, denials);
+                    lastReport = System.nanoTime();
+                }
+                if (runner.failure() != null || (System.nanoTime() - start) / 1e9 > 600) {
+                    throw new IllegalStateException("streams failed or too slow: " + denials + " denials", runner.failure());
+                }
+                Thread.sleep(200);
+            }
+            final double allOut = (System.nanoTime() - start) / 1e9;
+            System.out.printf("input consumed and committed: %.1f s -> %,.0f records/s%n", inputDone, lines / inputDone);
+            System.out.printf("all %,d denials committed in avc.denials: %.1f s -> %,.0f records/s end to end%n",
+                    expected.get(), allOut, lines / allOut);
+        }
+    }
+
+    private static Admin adminClient;
+
+    private static Admin admin(final Properties client) {
+        if (adminClient == null) {
+            adminClient = Admin.create(client);
+        }
+        return adminClient;
+    }
+
+    private static long committed(final Admin admin, final List<TopicPartition> parts) throws Exception {
+        final var offsets = admin.listConsumerGroupOffsets("avcwatch-bench").partitionsToOffsetAndMetadata().get();
+        return parts.stream().mapToLong(p -> offsets.containsKey(p) && offsets.get(p) != null ? offsets.get(p).offset() : 0).sum();
+    }
+
+    private static long counted;
+    private static boolean assigned;
+
+    private static long count(final KafkaConsumer<byte[], byte[]> probe, final List<TopicPartition> parts) {
+        if (!assigned) {
+            probe.assign(parts);
+            probe.seekToBeginning(parts);
+            assigned = true;
+        }
+        counted += probe.poll(Duration.ofMillis(100)).count();
+        return counted;
+    }
+}
