@@ -8,10 +8,14 @@
 # 1. starts `./avcwatch broker` (the embedded KRaft broker) in a fresh data dir;
 # 2. per run: ProducerPerformance sends as many records as the file has lines, payloads drawn from the
 #    file's own first 100,000 lines (same size distribution), acks=all, idempotent, lz4, linger 5 ms,
-#    batch 256 KiB: the tailer's producer settings; then `avcwatch tail --file` with -Xmx64m ships
-#    the whole file into its own topic prefix and reports when it has caught up (its "Caught up" line:
-#    lines/s and MB/s from first read to last commit, JVM start and topic setup excluded, as
-#    ProducerPerformance excludes its own);
+#    batch 256 KiB: the tailer's producer settings. Once into a 1-partition topic (like for like: the
+#    file has one host, so the tailer's records share one key and one partition, which keeps their
+#    order), once into a 3-partition topic like audit.raw (keyless records spread over partitions).
+#    Then `avcwatch tail --file` with -Xmx64m -XX:+UseSerialGC ships the whole file into its own
+#    topic prefix and reports when it has caught up (its "Caught up" line: lines/s and MB/s from first
+#    read to last commit, JVM start and topic setup excluded, as ProducerPerformance excludes its own).
+#    SerialGC is what the JVM picks by itself on a small machine; G1 on a 64 MB heap collects far
+#    more often (measured: 2-3x slower here).
 # 3. prints one table row per run and stops the broker.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -21,7 +25,7 @@ EVENTS="${EVENTS:-1000000}"
 LOG="${LOG:-/work/data/tailer-1m.log}"
 WORK="$(mktemp -d /tmp/avcwatch-bench-XXXXXX)"
 BROKER_PID=""
-cleanup() { [[ -n "$BROKER_PID" ]] && kill "$BROKER_PID" 2>/dev/null && wait "$BROKER_PID" 2>/dev/null; rm -rf "$WORK"; }
+cleanup() { if [[ -n "$BROKER_PID" ]]; then kill "$BROKER_PID" 2>/dev/null; wait "$BROKER_PID" 2>/dev/null || true; fi; rm -rf "$WORK"; }
 trap cleanup EXIT
 
 if [[ ! -f "$LOG" ]]; then
@@ -41,6 +45,7 @@ fi
 [[ -f "$ROOT/streams-app/target/avcwatch.jar" ]] || mvn -B -q -f "$ROOT/pom.xml" -DskipTests package
 
 echo "machine: $(nproc) cores; $(free -h | awk '/Mem:/{print $2" RAM"}'); $(java -version 2>&1 | head -1)" >&2
+echo "load average before the runs: $(cut -d" " -f1-3 /proc/loadavg) (other tenants share these cores)" >&2
 echo "file: $LOG, $LINES lines, $BYTES bytes (avg $AVG B/line)" >&2
 
 "$ROOT/avcwatch" broker --port 0 --data-dir "$WORK/kafka" > "$WORK/bootstrap" 2> "$WORK/broker.log" &
@@ -53,19 +58,23 @@ echo "broker: $BOOTSTRAP" >&2
 TOOLS=(java -Xmx1g -cp "$HERE/lib/*" -Dlog4j2.configurationFile="$HERE/log4j2-tools.properties")
 PROPS=(acks=all enable.idempotence=true compression.type=lz4 linger.ms=5 batch.size=262144 bootstrap.servers="$BOOTSTRAP")
 
-echo "| run | ProducerPerformance rec/s | PP MB/s | tailer rec/s | tailer MB/s | tailer/PP | tailer max RSS |"
-echo "|---|---|---|---|---|---|---|"
-for run in $(seq 1 "$RUNS"); do
-  # PP's topic: same partitions and configs as audit.raw
+# Prints "records/s MB/s" of one ProducerPerformance run into a fresh topic with $2 partitions.
+pp() {
   "${TOOLS[@]}" org.apache.kafka.tools.TopicCommand --bootstrap-server "$BOOTSTRAP" --create \
-    --topic "pp$run" --partitions 3 --config retention.ms=-1 >/dev/null
-  "${TOOLS[@]}" org.apache.kafka.tools.ProducerPerformance --topic "pp$run" --num-records "$LINES" \
-    --payload-file "$WORK/payloads.txt" --throughput -1 --producer-props "${PROPS[@]}" > "$WORK/pp$run.out" 2>&1
-  PP_LINE=$(grep 'records sent' "$WORK/pp$run.out" | tail -1)
-  PP_RPS=$(sed -E 's/.*records sent, ([0-9.]+) records\/sec.*/\1/' <<< "$PP_LINE")
-  PP_MBS=$(sed -E 's/.*\(([0-9.]+) MB\/sec\).*/\1/' <<< "$PP_LINE")
+    --topic "$1" --partitions "$2" --config retention.ms=-1 >/dev/null
+  "${TOOLS[@]}" org.apache.kafka.tools.ProducerPerformance --topic "$1" --num-records "$LINES" \
+    --payload-file "$WORK/payloads.txt" --throughput -1 --producer-props "${PROPS[@]}" > "$WORK/$1.out" 2>&1
+  grep 'records sent' "$WORK/$1.out" | tail -1 \
+    | sed -E 's/.*records sent, ([0-9.]+) records\/sec \(([0-9.]+) MB\/sec\).*/\1 \2/'
+}
 
-  AVCWATCH_JAVA_OPTS="-Xmx64m" /usr/bin/time -f '%M' -o "$WORK/tail$run.rss" \
+echo "| run | PP 1 partition rec/s (MB/s) | PP 3 partitions rec/s (MB/s) | tailer rec/s (MB/s) | tailer / PP 1 partition | tailer max RSS |"
+echo "|---|---|---|---|---|---|"
+for run in $(seq 1 "$RUNS"); do
+  read -r PP_RPS PP_MBS <<< "$(pp "pp1-$run" 1)"
+  read -r PP3_RPS PP3_MBS <<< "$(pp "pp3-$run" 3)"
+
+  AVCWATCH_JAVA_OPTS="-Xmx64m -XX:+UseSerialGC" /usr/bin/time -f '%M' -o "$WORK/tail$run.rss" \
     "$ROOT/avcwatch" tail --file "$LOG" --bootstrap "$BOOTSTRAP" --host bench --topic-prefix "bench$run." \
     > "$WORK/tail$run.out" 2> "$WORK/tail$run.log" &
   TAIL_PID=$!
@@ -77,5 +86,6 @@ for run in $(seq 1 "$RUNS"); do
   T_MBS=$(sed -E 's/.*lines\/s, ([0-9.]+) MB\/s.*/\1/' <<< "$T_LINE")
   RSS_MB=$(( $(tail -1 "$WORK/tail$run.rss") / 1024 ))
   RATIO=$(python3 -c "print(f'{$T_RPS/$PP_RPS*100:.0f} %')")
-  echo "| $run | $PP_RPS | $PP_MBS | $T_RPS | $T_MBS | $RATIO | ${RSS_MB} MB |"
+  printf '| %s | %.0f (%s) | %.0f (%s) | %s (%s) | %s | %s MB |\n' "$run" "$PP_RPS" "$PP_MBS" "$PP3_RPS" "$PP3_MBS" \
+    "$T_RPS" "$T_MBS" "$RATIO" "$RSS_MB"
 done

@@ -25,24 +25,32 @@ final class LineSplitter {
     /** Splits {@code buf[0..len)}, the source bytes following everything fed so far, into {@code out}. */
     void feed(final byte[] buf, final int len, final String source, final long inode, final List<Line> out) {
         int from = 0;
-        for (int i = 0; i < len; i++) {
-            if (buf[i] == '\n') {
-                final byte[] line = join(buf, from, i);
+        while (from < len) {
+            // Stop looking where the held part plus this one would pass MAX_LINE.
+            final int limit = (int) Math.min(len, (long) from + MAX_LINE - partialLength);
+            int nl = from;
+            while (nl < limit && buf[nl] != '\n') {
+                nl++;
+            }
+            if (nl < limit) {
+                final byte[] line = join(buf, from, nl);
                 final long end = partialStart + line.length + 1;
                 out.add(new Line(line, source, inode, partialStart, end));
                 partialStart = end;
                 partialLength = 0;
-                from = i + 1;
-            } else if (partialLength + (i - from) + 1 > MAX_LINE) {
-                final byte[] piece = join(buf, from, i);
+                from = nl + 1;
+            } else if (limit < len || partialLength + (len - from) >= MAX_LINE) {
+                final byte[] piece = join(buf, from, limit);
                 final long end = partialStart + piece.length;
                 out.add(new Line(piece, source, inode, partialStart, end));
                 partialStart = end;
                 partialLength = 0;
-                from = i;
+                from = limit;
+            } else {
+                hold(buf, from, len);
+                return;
             }
         }
-        hold(buf, from, len);
     }
 
     /** Emits the held bytes as a final line (the source is finished: rotated away or truncated). */

@@ -4,13 +4,16 @@ import io.avcwatch.parsers.RecordHeader;
 import io.avcwatch.schemas.RawRecordHeaders;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Turns a {@link Line} into an {@code audit.raw} record: key = the {@code node=} host, else the
  * configured host; value = the line's bytes untouched; timestamp = the audit event time; headers as
- * {@link RawRecordHeaders} defines them (reading host, source path, inode, byte offset; UTF-8 text),
- * written directly rather than through that record to keep the per-line cost down.
+ * {@link RawRecordHeaders} names them: source path, inode and byte offset (UTF-8 text). They are
+ * written directly rather than through that record, and the optional reading-host header is left
+ * out, because every header costs the producer per record and shipping speed is the tailer's job;
+ * the key already names the host.
  *
  * <p>A line without an audit stamp (a blank line, a stray message) still ships. It takes the event
  * time of the previous stamped line from the same source, so it sorts where it stood, and the wall
@@ -23,6 +26,8 @@ public final class RawRecordFactory {
     private String lastNode;
     private byte[] lastNodeKey;
     private String lastSource;
+    private long lastInode = -1;
+    private byte[] lastInodeBytes;
     private byte[] lastSourceBytes;
 
     /**
@@ -48,17 +53,31 @@ public final class RawRecordFactory {
         } else {
             timestamp = lastEventMillis >= 0 ? lastEventMillis : System.currentTimeMillis();
         }
-        final RecordHeaders headers = new RecordHeaders();
-        headers.add(RawRecordHeaders.HOST, defaultKey);
-        // The plugin stream has no path and archives read as streams have no inode: such headers are left out.
-        if (!StreamSource.STDIN.equals(line.source())) {
-            headers.add(RawRecordHeaders.SOURCE_PATH, sourceBytes(line.source()));
+        return new ProducerRecord<>(topic, null, timestamp, key, line.bytes(), headers(line));
+    }
+
+    /** The plugin stream has no path, archives read as streams have no inode: those headers are left out. */
+    private RecordHeaders headers(final Line line) {
+        final Header offset = new RawHeader(RawRecordHeaders.SOURCE_OFFSET, ascii(line.offset()));
+        final boolean hasPath = !StreamSource.STDIN.equals(line.source());
+        if (hasPath && line.inode() != 0) {
+            return new RecordHeaders(new Header[] {
+                new RawHeader(RawRecordHeaders.SOURCE_PATH, sourceBytes(line.source())),
+                new RawHeader(RawRecordHeaders.SOURCE_INODE, inodeBytes(line.inode())), offset});
         }
-        if (line.inode() != 0) {
-            headers.add(RawRecordHeaders.SOURCE_INODE, ascii(line.inode()));
+        if (hasPath) {
+            return new RecordHeaders(new Header[] {
+                new RawHeader(RawRecordHeaders.SOURCE_PATH, sourceBytes(line.source())), offset});
         }
-        headers.add(RawRecordHeaders.SOURCE_OFFSET, ascii(line.offset()));
-        return new ProducerRecord<>(topic, null, timestamp, key, line.bytes(), headers);
+        return new RecordHeaders(new Header[] {offset});
+    }
+
+    private byte[] inodeBytes(final long inode) {
+        if (inode != lastInode) {
+            lastInode = inode;
+            lastInodeBytes = ascii(inode);
+        }
+        return lastInodeBytes;
     }
 
     private byte[] nodeKey(final String node) {
@@ -79,6 +98,10 @@ public final class RawRecordFactory {
 
     private static byte[] ascii(final long n) {
         return Long.toString(n).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** One header; Kafka copies it into the batch, so the value array may be shared between records. */
+    private record RawHeader(String key, byte[] value) implements Header {
     }
 
     /**

@@ -7,16 +7,13 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
@@ -24,6 +21,7 @@ import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool$;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -163,14 +161,15 @@ public final class EmbeddedBroker implements AutoCloseable {
         // Record timestamps are audit event times, often weeks old in a forensic replay: time-based
         // retention would delete them within minutes of being written (and drop producer state with
         // them, which shows up as OUT_OF_ORDER_SEQUENCE_NUMBER). A local broker keeps what it is given.
-        // (The broker-wide future-timestamp limit cannot be lifted here: StorageTool rejects it.)
         p.setProperty("log.retention.ms", "-1");
         return p;
     }
 
     /** Runs the real {@code kafka-storage format} so feature levels match a production install. */
     private static void format(final Path propsFile) {
-        final String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(uuidBytes());
+        // Kafka's own generator never starts an id with '-', which the tool's argument parser would
+        // take for an option (a random base64 id does so one time in 64).
+        final String clusterId = Uuid.randomUuid().toString();
         final ByteArrayOutputStream buf = new ByteArrayOutputStream();
         final int rc;
         try (PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
@@ -178,16 +177,10 @@ public final class EmbeddedBroker implements AutoCloseable {
                     new String[] {"format", "-t", clusterId, "-c", propsFile.toString(), "--ignore-formatted"}, out);
         }
         if (rc != 0) {
-            throw new IllegalStateException("kafka storage format failed: " + buf.toString(StandardCharsets.UTF_8));
+            throw new IllegalStateException("kafka storage format failed (" + rc + "): "
+                    + buf.toString(StandardCharsets.UTF_8));
         }
         LOG.debug("storage format: {}", buf.toString(StandardCharsets.UTF_8).strip());
-    }
-
-    private static byte[] uuidBytes() {
-        final UUID id = UUID.randomUUID();
-        final ByteBuffer b = ByteBuffer.allocate(16);
-        b.putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
-        return b.array();
     }
 
     /** The server reports started before the broker is unfenced; a metadata round trip proves it serves. */
