@@ -20,28 +20,44 @@ public final class AuditLineParser {
     private static final ThreadLocal<Fields.Builder[]> SCRATCH =
             ThreadLocal.withInitial(() -> new Fields.Builder[] {new Fields.Builder(), new Fields.Builder()});
 
-    /** Parses {@code line} (without its line terminator). */
+    /**
+     * Parses {@code line} (without its line terminator). Year-less syslog stamps are dated
+     * against the current time (see {@link #parse(String, boolean, long)}).
+     */
     public static ParseResult parse(String line) {
         return parse(line, false);
     }
 
     /**
      * Parses {@code line}; {@code ascii} promises that the line holds only ASCII characters (a
-     * reader that saw the bytes knows it), which lets writers copy values in bulk.
+     * reader that saw the bytes knows it), which lets writers copy values in bulk. Year-less
+     * syslog stamps are dated against the current time.
      */
     public static ParseResult parse(String line, boolean ascii) {
+        return parse(line, ascii, System.currentTimeMillis());
+    }
+
+    /**
+     * Parses {@code line}, dating a record that has no {@code audit(time:serial)} stamp (journald's
+     * {@code audit[PID]: AVC ...}, {@code audit: MAC_STATUS ...}) by its syslog stamp. A BSD stamp
+     * ({@code Dec  5 21:50:43}) has no year and no zone: it is read as UTC in the latest year that
+     * does not put it more than a day after {@code referenceMillis} (epoch millis; pass the file's
+     * modification time when reading an old file, the clock when tailing). ISO stamps
+     * ({@code journalctl -o short-iso}) are exact. Such records keep serial 0: the serial is unknown.
+     */
+    public static ParseResult parse(String line, boolean ascii, long referenceMillis) {
         if (line == null) {
             return new ParseError(ParseError.Kind.NOT_AUDIT, "null line", "");
         }
         try {
-            return parseLine(line, ascii);
+            return parseLine(line, ascii, referenceMillis);
         } catch (RuntimeException e) {
             // A parser bug must not take down a pipeline; the line survives as an error value.
             return new ParseError(ParseError.Kind.NOT_AUDIT, "internal parser error: " + e, line);
         }
     }
 
-    private static ParseResult parseLine(String line, boolean ascii) {
+    private static ParseResult parseLine(String line, boolean ascii, long referenceMillis) {
         int length = line.length();
         int end = length;
         if (end > 0 && line.charAt(end - 1) == '\r') {
@@ -76,8 +92,16 @@ public final class AuditLineParser {
             FieldTokenizer.tokenize(line, separator + 1, end, pairs);
             enriched = pairs.build(ascii);
         }
-        EventId id = header.hasStamp() ? new EventId(header.epochMillis(), header.serial()) : new EventId(0, 0);
-        return new AuditRecord(header.node(), header.type(), id, fields.build(ascii), enriched, line);
+        SyslogPrefix syslog = header.syslog();
+        EventId id;
+        if (header.hasStamp()) {
+            id = new EventId(header.epochMillis(), header.serial());
+        } else {
+            long stamp = syslog == null ? -1 : syslog.epochMillis(referenceMillis);
+            id = new EventId(Math.max(stamp, 0), 0);
+        }
+        String syslogHost = syslog == null ? null : syslog.host();
+        return new AuditRecord(header.node(), header.type(), id, fields.build(ascii), enriched, line, syslogHost);
     }
 
     private static boolean isBlank(String line, int from, int to) {
