@@ -33,18 +33,22 @@ record SyslogPrefix(String host, int tagStart, int tagEnd, int bodyStart, long i
      * The stamp in epoch millis. A BSD stamp takes the latest year (of the reference year + 1,
      * the reference year and the one before) that does not put it more than a day after
      * {@code referenceMillis}: a day ahead is clock skew, further ahead is last December read in
-     * January. -1 when the stamp names a day that year does not have (Feb 29).
+     * January. -1 when the stamp names a day that year does not have (Feb 29), and for a BSD
+     * stamp without reference ({@link AuditLineParser#NO_REFERENCE}).
      */
     long epochMillis(long referenceMillis) {
         if (isoMillis != Long.MIN_VALUE) {
             return isoMillis;
+        }
+        if (referenceMillis == AuditLineParser.NO_REFERENCE) {
+            return -1;
         }
         int referenceYear = LocalDateTime.ofEpochSecond(Math.floorDiv(referenceMillis, 1000), 0, ZoneOffset.UTC)
                 .getYear();
         for (int year = referenceYear + 1; year >= referenceYear - 1; year--) {
             try {
                 long millis = LocalDate.of(year, month, day).toEpochDay() * DAY_MILLIS + millisOfDay;
-                if (millis <= referenceMillis + DAY_MILLIS) {
+                if (millis - DAY_MILLIS <= referenceMillis) {
                     return millis;
                 }
             } catch (DateTimeException noSuchDay) {

@@ -114,6 +114,17 @@ class SyslogWrappedLinesTest {
     }
 
     @Test
+    void withoutReferenceABsdStampStaysUndatedButAnIsoStampIsExact() {
+        AuditRecord bsd = (AuditRecord) AuditLineParser.parse(MAC_STATUS);
+        assertThat(bsd.id()).isEqualTo(new EventId(0, 0));
+        assertThat(bsd.syslogHost()).isEqualTo("node-delta0");
+        AuditRecord viaInstant = (AuditRecord) AuditLineParser.parse(MAC_STATUS, Instant.ofEpochMilli(DEC_2025));
+        assertThat(Instant.ofEpochMilli(viaInstant.id().epochMillis())).isEqualTo(Instant.parse("2025-12-05T21:50:43Z"));
+        AuditRecord iso = (AuditRecord) AuditLineParser.parse("2024-04-20T08:53:50Z rocky9 audit: CWD cwd=\"/\"");
+        assertThat(Instant.ofEpochMilli(iso.id().epochMillis())).isEqualTo(Instant.parse("2024-04-20T08:53:50Z"));
+    }
+
+    @Test
     void isoStampIsExact() {
         AuditRecord record = record("2024-04-20T10:53:50.123+0200 rocky9 audit[21476]: AVC avc:  denied  { read } for"
                 + " pid=1 tclass=file");
