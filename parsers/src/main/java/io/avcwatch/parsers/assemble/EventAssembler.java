@@ -11,11 +11,13 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Groups records into events in memory, per (node, serial), and hands each complete event to a
+ * Groups records into events in memory, per (host, serial), and hands each complete event to a
  * callback. Not thread-safe: one assembler per input stream.
  *
  * <p>Events complete by {@link Completion}; by timeout in event time (the newest record time
- * seen); or, when more than {@code maxInFlight} are open, oldest first. A jump in a node's
+ * seen); or, when more than {@code maxInFlight} are open, oldest first. The host is
+ * {@code node=}, else the syslog hostname ({@link AuditRecord#host()}): one syslog file of several
+ * hosts has no node= and each host counts its own serials. A jump in a host's
  * serials counts the skipped serials as lost events. An EOE arriving after its event completed
  * is counted in {@link #lateEoe()} and not emitted as an event of its own.
  */
@@ -25,9 +27,10 @@ public final class EventAssembler {
     private final AssemblerSettings settings;
     private final Consumer<AuditEvent> emit;
     private final LinkedHashMap<EventKey, OpenEvent> inFlight = new LinkedHashMap<>();
-    private final Map<String, Long> highestSerial = new HashMap<>();
+    private final Map<String, long[]> highestSerial = new HashMap<>();
     private final Map<String, Long> lost = new HashMap<>();
     private long now = Long.MIN_VALUE;
+    private long expiredUpTo = Long.MIN_VALUE;
     private long emitted;
     private long evicted;
     private long timedOut;
@@ -67,8 +70,8 @@ public final class EventAssembler {
     }
 
     private boolean isRecentlyClosed(EventKey key) {
-        Long highest = highestSerial.get(nodeKey(key.node()));
-        return highest != null && key.serial() <= highest && key.serial() > highest - LATE_WINDOW;
+        long[] highest = highestSerial.get(nodeKey(key.node()));
+        return highest != null && key.serial() <= highest[0] && key.serial() > highest[0] - LATE_WINDOW;
     }
 
     private void trackSerial(EventKey key) {
@@ -76,19 +79,23 @@ public final class EventAssembler {
             return;
         }
         String node = nodeKey(key.node());
-        Long highest = highestSerial.get(node);
-        if (highest == null || key.serial() > highest) {
-            if (highest != null && key.serial() > highest + 1) {
-                lost.merge(node, key.serial() - highest - 1, Long::sum);
+        long[] highest = highestSerial.get(node);
+        if (highest == null) {
+            highestSerial.put(node, new long[] {key.serial()});
+        } else if (key.serial() > highest[0]) {
+            if (key.serial() > highest[0] + 1) {
+                lost.merge(node, key.serial() - highest[0] - 1, Long::sum);
             }
-            highestSerial.put(node, key.serial());
+            highest[0] = key.serial();
         }
     }
 
     private void expire() {
-        if (inFlight.isEmpty()) {
+        // Only a clock step or an overfull table can expire anything.
+        if (inFlight.isEmpty() || (now == expiredUpTo && inFlight.size() <= settings.maxInFlight())) {
             return;
         }
+        expiredUpTo = now;
         Iterator<OpenEvent> oldest = inFlight.values().iterator();
         while (oldest.hasNext()) {
             OpenEvent event = oldest.next();
@@ -118,7 +125,7 @@ public final class EventAssembler {
 
     private void send(OpenEvent event) {
         emitted++;
-        emit.accept(new AuditEvent(event.key.node(), event.first.id(), event.records));
+        emit.accept(new AuditEvent(event.first.node(), event.first.id(), event.records));
     }
 
     /**
@@ -172,12 +179,12 @@ public final class EventAssembler {
         return lateEoe;
     }
 
-    /** Skipped serials per node ({@code ""} for records without node). */
+    /** Skipped serials per host ({@code ""} for records without node or syslog host). */
     public Map<String, Long> lostEvents() {
         return Map.copyOf(lost);
     }
 
-    /** Skipped serials of {@code node} (null for records without node). */
+    /** Skipped serials of host {@code node} (null for records without node or syslog host). */
     public long lostEvents(String node) {
         return lost.getOrDefault(nodeKey(node), 0L);
     }
