@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
@@ -87,16 +88,28 @@ final class AnalysisTopics {
             throws ExecutionException, TimeoutException, InterruptedException {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         while (true) {
-            final boolean led = admin.describeTopics(names).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                    .values().stream()
-                    .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
-            if (led) {
+            if (led(admin, names)) {
                 return;
             }
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException("topics without a leader after " + TIMEOUT_SECONDS + " s: " + names);
             }
             TimeUnit.MILLISECONDS.sleep(20);
+        }
+    }
+
+    /** False while a topic is unknown to the broker that answers (created, metadata not yet replayed). */
+    private static boolean led(final Admin admin, final List<String> names)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        try {
+            return admin.describeTopics(names).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .values().stream()
+                    .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw e;
         }
     }
 
