@@ -24,9 +24,11 @@ final class TopicSetup {
             try {
                 TopicAdmin.ensure(clientProps, topics);
                 return;
-            } catch (AuthenticationException | AuthorizationException e) {
-                throw new UserException("Kafka refused the credentials: " + e.getMessage(), e);
             } catch (KafkaException e) {
+                final Throwable refused = refusal(e);
+                if (refused != null) {
+                    throw new UserException("Kafka refused the credentials: " + refused.getMessage(), e);
+                }
                 LOG.warn("Kafka at {} not reachable yet ({}); retrying in {} ms", clientProps.get("bootstrap.servers"),
                         e.getMessage(), backoffMs);
                 try {
@@ -38,5 +40,18 @@ final class TopicSetup {
                 backoffMs = Math.min(backoffMs * 2, 10_000);
             }
         }
+    }
+
+    /**
+     * The authentication or authorization error behind {@code e}, or null. The admin helpers wrap what the
+     * client reports, and a refused login is final: retrying it would only hang the command.
+     */
+    static Throwable refusal(final Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof AuthenticationException || t instanceof AuthorizationException) {
+                return t;
+            }
+        }
+        return null;
     }
 }
