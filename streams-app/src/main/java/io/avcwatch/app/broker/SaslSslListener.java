@@ -3,6 +3,7 @@ package io.avcwatch.app.broker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -48,14 +49,14 @@ public record SaslSslListener(Path keystore, String keystorePassword, Map<String
 
     /** Adds the listener's settings to {@code server} (which already has the PLAINTEXT and CONTROLLER ones). */
     void configure(final Properties server, final String host, final int port) {
-        final String prefix = "listener.name." + NAME.toLowerCase(java.util.Locale.ROOT) + ".";
+        final String prefix = "listener.name." + NAME.toLowerCase(Locale.ROOT) + ".";
         server.setProperty("listeners", server.getProperty("listeners") + "," + NAME + "://" + host + ":" + port);
         server.setProperty("advertised.listeners",
                 server.getProperty("advertised.listeners") + "," + NAME + "://" + host + ":" + port);
         server.setProperty("listener.security.protocol.map",
                 server.getProperty("listener.security.protocol.map") + "," + NAME + ":" + NAME);
         server.setProperty("sasl.enabled.mechanisms", MECHANISM);
-        server.setProperty(prefix + MECHANISM.toLowerCase(java.util.Locale.ROOT) + ".sasl.jaas.config",
+        server.setProperty(prefix + MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
                 "org.apache.kafka.common.security.scram.ScramLoginModule required;");
         server.setProperty(prefix + "ssl.keystore.type", "PKCS12");
         server.setProperty(prefix + "ssl.keystore.location", keystore.toAbsolutePath().toString());

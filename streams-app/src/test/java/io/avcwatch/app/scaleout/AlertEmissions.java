@@ -11,92 +11,85 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What {@code avc.alerts} holds, per alert id: how many times the id was emitted (a storm emits its first hit
- * and again its aggregate, legitimately), and the last record of the id (all records of one id share a host,
- * so a partition, where read order is emission order).
+ * What {@code avc.alerts} holds, grouped by storm key ({@link StormAggregator#keyOf}: host, container, rule,
+ * severity): the records emitted under the key, in read order (one key is one host, so one partition, where
+ * read order is emission order).
  *
- * <p>Two runs of the same input are compared in two ways. An alert that stands for one event (count 1) must
- * be the same alert, emitted as often, in both. A storm (count above 1) is compared by what it aggregates,
- * keyed by {@link StormAggregator#keyOf} (host, container, rule, severity): how many storms, how many events
- * in all, how many emissions. A storm's id and representative fields are those of whichever hit reached
- * detection first, and hits of one host whose denials were re-partitioned by different labels reach it in an
- * order that depends on task scheduling, in a single instance too. A lost or duplicated record still shows: a
- * missing or extra id, count or emission.
+ * <p>With a storm window longer than the input every key holds exactly one storm, closed at the end of input:
+ * its first hit is emitted at once and, when it counts more than one event, its aggregate at the end. So per
+ * key two runs of the same input must agree on the number of records and on the events counted; a lost or
+ * duplicated record, or a denial processed twice or never, breaks one of them. What may differ is which hit
+ * represents a storm (and so its id and fields): the one that reached detection first, and denials of one host
+ * that were re-partitioned by different labels reach it in an order that depends on scheduling, in a single
+ * instance too. A key with a single event has no such freedom: its alert must be the very same.
+ *
+ * @param byStormKey every record of {@code avc.alerts}, by storm key, in read order
  */
-record AlertEmissions(Map<String, Long> emissions, Map<String, Alert> latest) {
+record AlertEmissions(Map<String, List<Alert>> byStormKey) {
     AlertEmissions {
-        emissions = Map.copyOf(emissions);
-        latest = Map.copyOf(latest);
-    }
-
-    /** Per storm key: distinct ids, events aggregated (their final counts summed), records emitted. */
-    record StormTotals(long storms, long events, long emitted) {
+        final Map<String, List<Alert>> copy = new TreeMap<>();
+        byStormKey.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        byStormKey = Map.copyOf(copy);
     }
 
     static AlertEmissions of(final List<Alert> inReadOrder) {
-        final Map<String, Long> emissions = new TreeMap<>();
-        final Map<String, Alert> latest = new TreeMap<>();
+        final Map<String, List<Alert>> byKey = new TreeMap<>();
         for (final Alert alert : inReadOrder) {
-            emissions.merge(alert.alertId(), 1L, Long::sum);
-            latest.put(alert.alertId(), alert);
+            byKey.computeIfAbsent(StormAggregator.keyOf(alert), k -> new ArrayList<>()).add(alert);
         }
-        return new AlertEmissions(emissions, latest);
+        return new AlertEmissions(byKey);
     }
 
-    /** Alert ids emitted more than once (storm aggregates). */
-    long reEmitted() {
-        return emissions.values().stream().filter(n -> n > 1).count();
-    }
-
-    /** Storms (ids with a final count above 1) by storm key. */
-    Map<String, StormTotals> storms() {
-        final Map<String, StormTotals> out = new TreeMap<>();
-        latest.forEach((id, alert) -> {
-            if (alert.count() > 1) {
-                out.merge(StormAggregator.keyOf(alert), new StormTotals(1, alert.count(), emissions.get(id)),
-                        (a, b) -> new StormTotals(a.storms() + b.storms(), a.events() + b.events(),
-                                a.emitted() + b.emitted()));
-            }
-        });
+    /** Hosts with at least one alert. */
+    Set<String> hosts() {
+        final Set<String> out = new TreeSet<>();
+        byStormKey.values().forEach(list -> list.forEach(a -> out.add(a.host())));
         return out;
     }
 
-    /** Every way this run differs from {@code expected}, one line each, naming the alert or storm. */
-    List<String> differencesFrom(final AlertEmissions expected) {
+    /** Storm keys that counted more than one event. */
+    long storms() {
+        return byStormKey.values().stream().filter(list -> events(list) > 1).count();
+    }
+
+    /** Keys whose records are not one storm (first hit, then the aggregate if it counts more): duplicates. */
+    List<String> emissionErrors() {
         final List<String> out = new ArrayList<>();
-        final Set<String> ids = new TreeSet<>(expected.emissions.keySet());
-        ids.addAll(emissions.keySet());
-        for (final String id : ids) {
-            final Alert want = expected.latest.get(id);
-            final Alert got = latest.get(id);
-            if ((want == null || want.count() > 1) && (got == null || got.count() > 1)) {
-                continue; // a storm, compared below
+        byStormKey.forEach((key, list) -> {
+            final long expected = events(list) > 1 ? 2 : 1;
+            final boolean oneId = list.stream().map(Alert::alertId).distinct().count() == 1;
+            if (list.size() != expected || !oneId) {
+                out.add(key + ": " + list.size() + " records " + ids(list) + " for " + events(list) + " events");
             }
-            if (got == null) {
-                out.add("lost " + describe(want));
-            } else if (want == null) {
-                out.add("extra " + describe(got));
-            } else if (!expected.emissions.get(id).equals(emissions.get(id))) {
-                out.add("emitted " + emissions.get(id) + "x instead of " + expected.emissions.get(id) + "x: "
-                        + describe(got));
-            } else if (!want.equals(got)) {
-                out.add("ends as " + got + "\n  instead of " + want);
-            }
-        }
-        final Map<String, StormTotals> wantStorms = expected.storms();
-        final Map<String, StormTotals> gotStorms = storms();
-        final Set<String> keys = new TreeSet<>(wantStorms.keySet());
-        keys.addAll(gotStorms.keySet());
+        });
+        return List.copyOf(out);
+    }
+
+    /** Every way this run differs from {@code expected}, one line each, naming the storm key. */
+    List<String> differencesFrom(final AlertEmissions expected) {
+        final List<String> out = new ArrayList<>(emissionErrors());
+        final Set<String> keys = new TreeSet<>(expected.byStormKey.keySet());
+        keys.addAll(byStormKey.keySet());
         for (final String key : keys) {
-            if (!Objects.equals(wantStorms.get(key), gotStorms.get(key))) {
-                out.add("storm " + key + ": " + gotStorms.get(key) + " instead of " + wantStorms.get(key));
+            final List<Alert> want = expected.byStormKey.getOrDefault(key, List.of());
+            final List<Alert> got = byStormKey.getOrDefault(key, List.of());
+            if (want.size() != got.size() || events(want) != events(got)) {
+                out.add(key + ": " + got.size() + " records, " + events(got) + " events " + ids(got) + " instead of "
+                        + want.size() + " records, " + events(want) + " events " + ids(want));
+            } else if (events(want) == 1 && !want.equals(got)) {
+                out.add(key + ": " + got + "\n  instead of " + want);
             }
         }
         return List.copyOf(out);
     }
 
-    private static String describe(final Alert a) {
-        return a.alertId() + " " + a.rule() + " " + a.host() + " serial " + a.event().serial() + " count "
-                + a.count() + " " + a.scontext() + " -> " + a.tcontext() + " " + a.tclass() + " " + a.perms();
+    /** Events a key's storm counted: the count of its last record. */
+    private static long events(final List<Alert> records) {
+        return records.isEmpty() ? 0 : records.get(records.size() - 1).count();
+    }
+
+    private static List<String> ids(final List<Alert> records) {
+        return records.stream().map(a -> a.alertId() + "(serial " + a.event().serial() + ", count " + a.count() + ")")
+                .toList();
     }
 }

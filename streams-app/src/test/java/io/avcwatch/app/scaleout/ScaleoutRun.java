@@ -69,16 +69,17 @@ final class ScaleoutRun {
      * @param instances  client ids of the instances to start
      * @param kill       SIGKILL the first instance right after the second part is in Kafka
      * @param streams    client properties every instance gets (session timeout, ...)
+     * @param options    {@code avcwatch streams} options every instance gets
      */
     Outcome run(final TwoPartInput input, final Map<String, Path> inventory, final List<String> instances,
-            final boolean kill, final Map<String, String> streams) throws Exception {
+            final boolean kill, final Map<String, String> streams, final List<String> options) throws Exception {
         Files.createDirectories(dir);
         final Properties client = client();
         final String appId = StreamsProperties.applicationId(prefix);
         createTopics(client);
         publish(client, inventory);
         final List<StreamsProcess> running = instances.stream()
-                .map(name -> StreamsProcess.start(name, bootstrap, prefix, streams, dir)).toList();
+                .map(name -> StreamsProcess.start(name, bootstrap, prefix, streams, options, dir)).toList();
         try (Admin admin = Admin.create(client)) {
             awaitUntil("every instance to own tasks", running, () -> owners(admin, appId).containsAll(instances));
             ship(client, input.first());

@@ -33,11 +33,12 @@ final class StreamsProcess implements AutoCloseable {
     /**
      * Starts {@code avcwatch streams --bootstrap ... --topic-prefix ... --state-dir ... --kafka-config ...}.
      *
-     * @param name   the instance's client id (its group members are named after it) and file names in {@code dir}
-     * @param client client properties written to its {@code --kafka-config} file (session timeout, ...)
+     * @param name    the instance's client id (its group members are named after it) and file names in {@code dir}
+     * @param client  client properties written to its {@code --kafka-config} file (session timeout, ...)
+     * @param options more {@code avcwatch streams} options
      */
     static StreamsProcess start(final String name, final String bootstrap, final String prefix,
-            final Map<String, String> client, final Path dir) {
+            final Map<String, String> client, final List<String> options, final Path dir) {
         try {
             final Path config = dir.resolve(name + ".properties");
             final Properties props = new Properties();
@@ -52,6 +53,7 @@ final class StreamsProcess implements AutoCloseable {
                     "-cp", System.getProperty("java.class.path"), "io.avcwatch.app.cli.Main", "streams",
                     "--bootstrap", bootstrap, "--topic-prefix", prefix, "--kafka-config", config.toString(),
                     "--state-dir", dir.resolve(name + "-state").toString()));
+            cmd.addAll(options);
             final Path log = dir.resolve(name + ".log");
             final Process process = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
