@@ -16,10 +16,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
@@ -68,7 +70,7 @@ final class AnalysisTopics {
                     }
                 }
             }
-            awaitLeaders(admin, specs.stream().map(TopicSpec::name).toList());
+            awaitLeaders(admin, specs);
         } catch (ExecutionException e) {
             throw new KafkaException("cannot list topics: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
@@ -80,36 +82,31 @@ final class AnalysisTopics {
     }
 
     /**
-     * Waits until every partition of {@code names} has a leader: a created topic is in the controller's
-     * metadata before its broker leads it, and a transactional producer whose first batch is refused with
-     * NOT_LEADER while the next is in flight has to rewind its sequence numbers.
+     * Waits until the leader of every partition of {@code specs} serves it. The controller's metadata (what
+     * describeTopics shows) names a leader before that broker has taken the partition over, and an idempotent
+     * producer whose first batch is refused with NOT_LEADER_OR_FOLLOWER while its second is accepted is left
+     * retrying an out-of-order sequence until it times out (KAFKA-14359). A list-offsets request is answered by
+     * the leader itself, and the admin client retries it until the leader does.
      */
-    private static void awaitLeaders(final Admin admin, final List<String> names)
+    private static void awaitLeaders(final Admin admin, final List<TopicSpec> specs)
             throws ExecutionException, TimeoutException, InterruptedException {
+        final Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        for (final TopicSpec spec : specs) {
+            for (int p = 0; p < spec.partitions(); p++) {
+                partitions.put(new TopicPartition(spec.name(), p), OffsetSpec.latest());
+            }
+        }
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         while (true) {
-            if (led(admin, names)) {
+            try {
+                admin.listOffsets(partitions).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException("topics without a leader after " + TIMEOUT_SECONDS + " s: " + names);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
             }
             TimeUnit.MILLISECONDS.sleep(20);
-        }
-    }
-
-    /** False while a topic is unknown to the broker that answers (created, metadata not yet replayed). */
-    private static boolean led(final Admin admin, final List<String> names)
-            throws ExecutionException, TimeoutException, InterruptedException {
-        try {
-            return admin.describeTopics(names).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                    .values().stream()
-                    .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                return false;
-            }
-            throw e;
         }
     }
 
