@@ -11,7 +11,7 @@ import java.util.List;
  */
 public final class Fields {
     /** A record with no fields. */
-    public static final Fields EMPTY = new Fields("", new String[0], new int[0], null, 0, true);
+    public static final Fields EMPTY = new Fields("", new String[0], new int[0], null, 0, true, false);
 
     private final String text;
     private final String[] names;
@@ -19,9 +19,12 @@ public final class Fields {
     private final String[] computed;
     private final int size;
     private final boolean ascii;
+    private final boolean mayRepeatNames;
 
-    Fields(String text, String[] names, int[] spans, String[] computed, int size, boolean ascii) {
+    Fields(String text, String[] names, int[] spans, String[] computed, int size, boolean ascii,
+            boolean mayRepeatNames) {
         this.ascii = ascii;
+        this.mayRepeatNames = mayRepeatNames;
         this.text = text;
         this.names = names;
         this.spans = spans;
@@ -32,6 +35,11 @@ public final class Fields {
     /** True when the line is known to hold only ASCII (lets writers copy values in bulk). */
     public boolean isAscii() {
         return ascii;
+    }
+
+    /** False when no field name occurs twice (true means: maybe; check with {@link #indexOf}). */
+    public boolean mayRepeatNames() {
+        return mayRepeatNames;
     }
 
     /** Number of fields, duplicates included. */
@@ -158,10 +166,14 @@ public final class Fields {
         private String[] computed;
         private boolean hasComputed;
         private int size;
+        private long nameBits;
+        private boolean mayRepeat;
 
         Builder reset(String line) {
             text = line;
             size = 0;
+            nameBits = 0;
+            mayRepeat = false;
             if (hasComputed) {
                 java.util.Arrays.fill(computed, null);
                 hasComputed = false;
@@ -169,7 +181,14 @@ public final class Fields {
             return this;
         }
 
+        private void noteName(String name) {
+            long bit = 1L << (name.hashCode() & 63);
+            mayRepeat |= (nameBits & bit) != 0;
+            nameBits |= bit;
+        }
+
         void add(String name, int start, int end) {
+            noteName(name);
             grow();
             names[size] = name;
             spans[2 * size] = start;
@@ -178,6 +197,7 @@ public final class Fields {
         }
 
         void addComputed(String name, String value) {
+            noteName(name);
             grow();
             if (computed == null || computed.length < names.length) {
                 computed = computed == null ? new String[names.length] : Arrays.copyOf(computed, names.length);
@@ -207,7 +227,7 @@ public final class Fields {
             }
             String[] keptComputed = hasComputed ? Arrays.copyOf(computed, size) : null;
             return new Fields(text, Arrays.copyOf(names, size), Arrays.copyOf(spans, 2 * size), keptComputed, size,
-                    ascii);
+                    ascii, mayRepeat);
         }
     }
 }

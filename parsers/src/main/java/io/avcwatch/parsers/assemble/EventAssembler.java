@@ -25,9 +25,10 @@ public final class EventAssembler {
     private final AssemblerSettings settings;
     private final Consumer<AuditEvent> emit;
     private final LinkedHashMap<EventKey, OpenEvent> inFlight = new LinkedHashMap<>();
-    private final Map<String, Long> highestSerial = new HashMap<>();
+    private final Map<String, long[]> highestSerial = new HashMap<>();
     private final Map<String, Long> lost = new HashMap<>();
     private long now = Long.MIN_VALUE;
+    private long expiredUpTo = Long.MIN_VALUE;
     private long emitted;
     private long evicted;
     private long timedOut;
@@ -67,8 +68,8 @@ public final class EventAssembler {
     }
 
     private boolean isRecentlyClosed(EventKey key) {
-        Long highest = highestSerial.get(nodeKey(key.node()));
-        return highest != null && key.serial() <= highest && key.serial() > highest - LATE_WINDOW;
+        long[] highest = highestSerial.get(nodeKey(key.node()));
+        return highest != null && key.serial() <= highest[0] && key.serial() > highest[0] - LATE_WINDOW;
     }
 
     private void trackSerial(EventKey key) {
@@ -76,19 +77,23 @@ public final class EventAssembler {
             return;
         }
         String node = nodeKey(key.node());
-        Long highest = highestSerial.get(node);
-        if (highest == null || key.serial() > highest) {
-            if (highest != null && key.serial() > highest + 1) {
-                lost.merge(node, key.serial() - highest - 1, Long::sum);
+        long[] highest = highestSerial.get(node);
+        if (highest == null) {
+            highestSerial.put(node, new long[] {key.serial()});
+        } else if (key.serial() > highest[0]) {
+            if (key.serial() > highest[0] + 1) {
+                lost.merge(node, key.serial() - highest[0] - 1, Long::sum);
             }
-            highestSerial.put(node, key.serial());
+            highest[0] = key.serial();
         }
     }
 
     private void expire() {
-        if (inFlight.isEmpty()) {
+        // Only a clock step or an overfull table can expire anything.
+        if (inFlight.isEmpty() || (now == expiredUpTo && inFlight.size() <= settings.maxInFlight())) {
             return;
         }
+        expiredUpTo = now;
         Iterator<OpenEvent> oldest = inFlight.values().iterator();
         while (oldest.hasNext()) {
             OpenEvent event = oldest.next();

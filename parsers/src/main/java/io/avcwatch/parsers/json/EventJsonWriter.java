@@ -66,11 +66,12 @@ public final class EventJsonWriter {
         writeLastOr(fields, "type", record.rawType());
         for (int i = 0; i < fields.size(); i++) {
             String name = fields.name(i);
-            if ("node".equals(name) || "type".equals(name) || seenBefore(fields, i)) {
+            boolean repeats = fields.mayRepeatNames();
+            if ("node".equals(name) || "type".equals(name) || (repeats && seenBefore(fields, i))) {
                 continue;
             }
             out.name(name);
-            fields.rawTo(fields.lastIndexOf(name), rawSink);
+            fields.rawTo(repeats ? fields.lastIndexOf(name) : i, rawSink);
         }
         out.endObject();
         out.endObject();
@@ -117,7 +118,7 @@ public final class EventJsonWriter {
         out.beginObject();
         for (int i = 0; i < fields.size(); i++) {
             String name = fields.name(i);
-            int occurrence = occurrence(fields, i);
+            int occurrence = fields.mayRepeatNames() ? occurrence(fields, i) : 1;
             if (occurrence == 1) {
                 if (decodedSink.ascii) {
                     out.asciiName(name);
@@ -205,7 +206,7 @@ public final class EventJsonWriter {
             int length = to - from;
             if (length >= 2 && s.charAt(from) == '"' && s.charAt(to - 1) == '"') {
                 out.value(s, from + 1, to - 1, ascii);
-            } else if (length > 0 && (length & 1) == 0 && isUpperHex(s, from, to) && FieldValues.isEncoded(type, name)) {
+            } else if (length > 0 && (length & 1) == 0 && FieldValues.isEncoded(type, name) && isUpperHex(s, from, to)) {
                 out.value(new String(FieldValues.hexBytes(s.substring(from, to)), StandardCharsets.UTF_8));
             } else {
                 out.value(s, from, to, ascii);

@@ -204,6 +204,13 @@ public final class JsonOut {
         return this;
     }
 
+    /** Returns the buffered JSON text and empties the buffer, for callers that want a String. */
+    public String takeText() {
+        String text = new String(buffer, 0, size, java.nio.charset.StandardCharsets.UTF_8);
+        size = 0;
+        return text;
+    }
+
     /** Writes buffered bytes to the sink. */
     public void flush() {
         try {

@@ -3,11 +3,10 @@ package io.avcwatch.parsers.stream;
 import io.avcwatch.parsers.AuditEvent;
 import io.avcwatch.parsers.json.EventJsonWriter;
 import io.avcwatch.parsers.json.JsonOut;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -140,8 +139,7 @@ public final class EventPrinter implements Consumer<AuditEvent>, AutoCloseable {
 
     /** One formatter thread's reusable writer and buffer. */
     private static final class Formatter {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 18);
-        private final JsonOut json = new JsonOut(bytes);
+        private final JsonOut json = new JsonOut(OutputStream.nullOutputStream());
         private final EventJsonWriter writer;
 
         Formatter(EventJsonWriter.Mode mode) {
@@ -152,10 +150,7 @@ public final class EventPrinter implements Consumer<AuditEvent>, AutoCloseable {
             for (AuditEvent event : events) {
                 writer.write(event);
             }
-            json.flush();
-            String text = bytes.toString(StandardCharsets.UTF_8);
-            bytes.reset();
-            return text;
+            return json.takeText();
         }
     }
 }

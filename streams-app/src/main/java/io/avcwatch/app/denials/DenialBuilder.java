@@ -80,12 +80,12 @@ public final class DenialBuilder {
             if (r.isAvc()) {
                 final AvcRecord avc = AvcRecord.of(r).orElse(null);
                 if (avc != null && ("denied".equals(avc.verdict()) || "granted".equals(avc.verdict()))) {
-                    out.add(fromAvc(avc, node, ref, syscall, cwd, paths, argv));
+                    out.add(fromAvc(avc, recordHost(r, node, reference), ref, syscall, cwd, paths, argv));
                 }
             } else if ("SELINUX_ERR".equals(r.type())) {
                 final SelinuxErrRecord err = SelinuxErrRecord.of(r).orElse(null);
                 if (err != null) {
-                    out.add(fromSelinuxErr(err, node, ref, syscall, cwd, paths, argv));
+                    out.add(fromSelinuxErr(err, recordHost(r, node, reference), ref, syscall, cwd, paths, argv));
                 }
             }
         }
@@ -147,6 +147,18 @@ public final class DenialBuilder {
             return event.node();
         }
         return SyslogOrigin.of(event, reference).map(SyslogOrigin::host).orElse(fallback);
+    }
+
+    /**
+     * The host of one record: its own syslog hostname when it has no {@code node=}. A central
+     * syslog file of several hosts carries no node=, so the assembler can put two hosts' records
+     * that share a serial into one event; each denial still names the host that wrote it.
+     */
+    private static String recordHost(final AuditRecord r, final String eventHost, final Instant reference) {
+        if (r.node() != null) {
+            return r.node();
+        }
+        return SyslogOrigin.of(r.raw(), reference).map(SyslogOrigin::host).orElse(eventHost);
     }
 
     /** The event's time and serial; a stamp-less (journald) record takes its syslog time, serial 0. */

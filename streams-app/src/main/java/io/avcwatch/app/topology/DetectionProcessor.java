@@ -5,10 +5,13 @@ import io.avcwatch.app.rules.HostState;
 import io.avcwatch.app.rules.StormAggregator;
 import io.avcwatch.app.rules.StormState;
 import io.avcwatch.schemas.Alert;
-import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.streams.KeyValue;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -34,6 +37,9 @@ final class DetectionProcessor implements Processor<String, DetectionInput, Stri
     private KeyValueStore<String, StormState> stormStates;
     private long newestEventMs = Long.MIN_VALUE;
     private long lastArrivalWallMs;
+    /** Open storms by the event time their window closes, so expiry never scans the whole store. */
+    private final TreeMap<Long, Set<String>> closing = new TreeMap<>();
+    private final Map<String, Long> closesAt = new HashMap<>();
 
     DetectionProcessor(final TopologyConfig config, final Detector detector) {
         this.config = config;
@@ -46,6 +52,9 @@ final class DetectionProcessor implements Processor<String, DetectionInput, Stri
         this.context = ctx;
         this.hostStates = ctx.getStateStore(AvcwatchTopology.HOST_STATE_STORE);
         this.stormStates = ctx.getStateStore(AvcwatchTopology.STORM_STORE);
+        try (KeyValueIterator<String, StormState> all = stormStates.all()) {
+            all.forEachRemaining(storm -> index(storm.key, storm.value));
+        }
         ctx.schedule(config.punctuateEvery(), PunctuationType.STREAM_TIME, this::expireStorms);
         ctx.schedule(config.punctuateEvery(), PunctuationType.WALL_CLOCK_TIME, wallMs -> {
             if (newestEventMs != Long.MIN_VALUE) {
@@ -82,34 +91,58 @@ final class DetectionProcessor implements Processor<String, DetectionInput, Stri
     }
 
     private void expireStorms(final long eventTimeMs) {
-        final List<KeyValue<String, StormState>> open = new ArrayList<>();
-        try (KeyValueIterator<String, StormState> all = stormStates.all()) {
-            all.forEachRemaining(open::add);
-        }
-        for (final KeyValue<String, StormState> storm : open) {
-            apply(storm.key, storms.expire(storm.value, eventTimeMs));
+        while (!closing.isEmpty() && closing.firstKey() <= eventTimeMs) {
+            for (final String key : closing.pollFirstEntry().getValue()) {
+                closesAt.remove(key);
+                final StormState state = stormStates.get(key);
+                if (state != null) {
+                    apply(key, storms.expire(state, eventTimeMs));
+                }
+            }
         }
     }
 
     /** End of a finite input: every open storm emits its aggregate now and closes. */
     private void flushStorms() {
-        final List<KeyValue<String, StormState>> open = new ArrayList<>();
-        try (KeyValueIterator<String, StormState> all = stormStates.all()) {
-            all.forEachRemaining(open::add);
-        }
-        for (final KeyValue<String, StormState> storm : open) {
-            apply(storm.key, new StormAggregator.Step(null, storms.flush(storm.value)));
+        for (final String key : List.copyOf(closesAt.keySet())) {
+            final StormState state = stormStates.get(key);
+            apply(key, new StormAggregator.Step(null, state == null ? List.of() : storms.flush(state)));
         }
     }
 
     private void apply(final String key, final StormAggregator.Step step) {
         if (step.state() == null) {
             stormStates.delete(key);
+            unindex(key);
         } else {
             stormStates.put(key, step.state());
+            index(key, step.state());
         }
         for (final Alert alert : step.emit()) {
             context.forward(new Record<>(alert.host(), alert, alert.event().time().toEpochMilli()));
+        }
+    }
+
+    private void index(final String key, final StormState state) {
+        final long closes = state.windowStartMillis() + config.stormWindow().toMillis();
+        final Long before = closesAt.put(key, closes);
+        if (before != null && before != closes) {
+            removeFromClosing(before, key);
+        }
+        closing.computeIfAbsent(closes, t -> new HashSet<>()).add(key);
+    }
+
+    private void unindex(final String key) {
+        final Long before = closesAt.remove(key);
+        if (before != null) {
+            removeFromClosing(before, key);
+        }
+    }
+
+    private void removeFromClosing(final long time, final String key) {
+        final Set<String> keys = closing.get(time);
+        if (keys != null && keys.remove(key) && keys.isEmpty()) {
+            closing.remove(time);
         }
     }
 }

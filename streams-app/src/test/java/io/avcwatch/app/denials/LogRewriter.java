@@ -204,6 +204,19 @@ final class LogRewriter {
         return sorted;
     }
 
+    /**
+     * A central syslog server's file: every host's kernel audit lines, by time, each under its own
+     * syslog hostname (the record's node=, which the syslog form drops).
+     */
+    static List<String> centralSyslog(final List<List<String>> hosts) {
+        final List<String> out = new ArrayList<>();
+        for (final String line : mergedByTime(hosts)) {
+            final Raw r = split(line);
+            out.addAll(syslogKernel(r.node(), List.of(line.replaceFirst("^node=\\S+ ", ""))));
+        }
+        return out;
+    }
+
     /** All hosts' lines in one stream, alternating line by line regardless of time (clock skew, batching). */
     static List<String> roundRobin(final List<List<String>> hosts) {
         final List<String> out = new ArrayList<>();

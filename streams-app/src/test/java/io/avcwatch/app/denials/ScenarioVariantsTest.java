@@ -58,6 +58,8 @@ class ScenarioVariantsTest {
         }),
         HOSTS_MERGED_BY_TIME(s -> new Scenario(List.of(new Log("collector",
                 LogRewriter.mergedByTime(s.logs().stream().map(Log::lines).toList()))), s.inspect())),
+        CENTRAL_SYSLOG(s -> new Scenario(List.of(new Log("collector",
+                LogRewriter.centralSyslog(s.logs().stream().map(Log::lines).toList()))), s.inspect())),
         HOSTS_ROUND_ROBIN(s -> new Scenario(List.of(new Log("collector",
                 LogRewriter.roundRobin(s.logs().stream().map(Log::lines).toList()))), s.inspect())),
         AUSEARCH_INTERPRETED(s -> s.mapLines(LogRewriter::ausearchInterpreted)),

@@ -55,4 +55,20 @@ class SyslogOriginTest {
             assertThat(d.event().serial()).isZero();
         });
     }
+
+    @Test
+    void eachDenialOfAMergedCentralSyslogEventKeepsItsOwnHost() {
+        final String a = "Dec  5 21:50:43 host-a kernel: audit: type=1400 audit(1764971443.672:100): avc:  denied"
+                + "  { read } for  pid=1 comm=\"cat\" name=\"shadow\" scontext=system_u:system_r:container_t:s0:c1,c2"
+                + " tcontext=system_u:object_r:shadow_t:s0 tclass=file permissive=0";
+        final String b = "Dec  5 21:50:43 host-b kernel: audit: type=1400 audit(1764971443.700:100): avc:  denied"
+                + "  { write } for  pid=2 comm=\"sh\" name=\"runc\" scontext=system_u:system_r:container_t:s0:c3,c4"
+                + " tcontext=system_u:object_r:container_runtime_exec_t:s0 tclass=file permissive=0";
+        final AuditRecord ra = (AuditRecord) AuditLineParser.parse(a);
+        final AuditRecord rb = (AuditRecord) AuditLineParser.parse(b);
+        // the assembler keys these by (node=null, serial 100) and hands them over as one event
+        final List<AvcDenial> denials = DenialBuilder.build(new AuditEvent(null, ra.id(), List.of(ra, rb)),
+                "collector", DEC_2025);
+        assertThat(denials).extracting(AvcDenial::host).containsExactly("host-a", "host-b");
+    }
 }

@@ -11,7 +11,7 @@ import io.avcwatch.parsers.RecordHeader;
 import io.avcwatch.schemas.AvcDenial;
 import io.avcwatch.schemas.Topic;
 import io.avcwatch.schemas.Topics;
-import java.nio.charset.StandardCharsets;
+import io.avcwatch.tailer.ExactlyOnceTailer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,17 +26,15 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The demo scenario end to end on a real broker with exactly-once: audit lines shipped with the tailer's
- * contract (key host, timestamp event time), the inspect files published by {@code avcwatch inventory import},
+ * The demo scenario end to end on a real broker with exactly-once: the demo logs followed by the tailer
+ * ({@link ExactlyOnceTailer}, what {@code avcwatch tail} runs), the inspect files published by
+ * {@code avcwatch inventory import},
  * the topology run with {@code exactly_once_v2}, and {@code avc.denials} read with {@code read_committed}
  * against the container ids of {@code examples/demo/expected.json}.
  */
@@ -68,20 +66,21 @@ class DemoScenarioIT {
     @Test
     void everyDemoDenialNamesTheExpectedContainer() throws Exception {
         int avcRecords = 0;
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps())) {
-            for (final String host : DemoScenario.HOSTS) {
-                final int imported = AvcwatchCommand.commandLine().execute("inventory", "import",
-                        DemoScenario.inspectFile(host).toString(), "--host", host,
-                        "--bootstrap", broker.bootstrapServers());
-                assertThat(imported).isEqualTo(ExitCodes.OK);
-                for (final String line : DemoScenario.log(host)) {
-                    final RecordHeader header = RecordHeader.scan(line);
-                    avcRecords += header != null && "AVC".equals(header.type()) ? 1 : 0;
-                    producer.send(new ProducerRecord<>(Topics.AUDIT_RAW.name(""), null,
-                            header == null ? null : header.epochMillis(), host,
-                            line.getBytes(StandardCharsets.UTF_8)));
-                }
-            }
+        final List<ExactlyOnceTailer> tailers = new ArrayList<>();
+        for (final String host : DemoScenario.HOSTS) {
+            final int imported = AvcwatchCommand.commandLine().execute("inventory", "import",
+                    DemoScenario.inspectFile(host).toString(), "--host", host,
+                    "--bootstrap", broker.bootstrapServers());
+            assertThat(imported).isEqualTo(ExitCodes.OK);
+            avcRecords += (int) DemoScenario.log(host).stream().map(RecordHeader::scan)
+                    .filter(h -> h != null && "AVC".equals(h.type())).count();
+            final ExactlyOnceTailer tailer = new ExactlyOnceTailer(new ExactlyOnceTailer.Settings(
+                    DemoScenario.DIR.resolve(host + ".audit.log"), host, Topics.AUDIT_RAW.name(""),
+                    Topics.TAILER_CHECKPOINTS.name(""), clientProps(), Duration.ofMillis(50)));
+            tailers.add(tailer);
+            final Thread follow = new Thread(tailer, "tail-" + host);
+            follow.setDaemon(true);
+            follow.start();
         }
 
         final Properties props = StreamsProperties.of("demo-it", clientProps(), stateDir);
@@ -93,7 +92,10 @@ class DemoScenarioIT {
                 assertThat(r.key()).isEqualTo(denial.host());
                 bySerial.put(denial.host() + ":" + denial.event().serial(), denial);
             }
+        } finally {
+            tailers.forEach(ExactlyOnceTailer::close);
         }
+        tailers.forEach(t -> assertThat(t.failure()).isNull());
 
         assertThat(bySerial).hasSize(avcRecords);
         int checked = 0;
@@ -130,16 +132,6 @@ class DemoScenarioIT {
             }
         }
         return out;
-    }
-
-    private static Properties producerProps() {
-        final Properties p = clientProps();
-        p.setProperty(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                "org.apache.kafka.common.serialization.StringSerializer");
-        p.setProperty(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                "org.apache.kafka.common.serialization.ByteArraySerializer");
-        p.setProperty(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        return p;
     }
 
     private static Properties clientProps() {
