@@ -76,7 +76,7 @@ class ObserveClusterIT {
     }
 
     @Test
-    void eachInstanceAnswersForWhatTheOtherOwnsAndMetricsMove() throws Exception {
+    void eachInstanceServesTheOthersRecentAlertsAndMetricsMove() throws Exception {
         final Instance a = Instance.start(tmp.resolve("a"));
         final Instance b = Instance.start(tmp.resolve("b"));
         try (a; b) {
