@@ -9,6 +9,7 @@ final class HeaderScanner {
     private static final String TYPE = "type=";
     private static final String KERNEL_PREFIX = "audit: type=";
     private static final String JOURNALD_PREFIX = "audit[";
+    private static final String JOURNALD_NO_PID = " audit: ";
 
     private HeaderScanner() {
     }
@@ -83,19 +84,26 @@ final class HeaderScanner {
 
     private static HeaderScan scanJournald(CharSequence line) {
         int length = line.length();
+        int pos;
         int at = indexOf(line, JOURNALD_PREFIX, 0, Math.min(length, 256));
-        if (at < 0 || (at > 0 && line.charAt(at - 1) != ' ')) {
-            return null;
+        if (at >= 0 && (at == 0 || line.charAt(at - 1) == ' ')) {
+            pos = at + JOURNALD_PREFIX.length();
+            int digitsEnd = pos;
+            while (digitsEnd < length && isDigit(line.charAt(digitsEnd))) {
+                digitsEnd++;
+            }
+            if (digitsEnd == pos || !startsWith(line, digitsEnd, "]: ")) {
+                return null;
+            }
+            pos = digitsEnd + 3;
+        } else {
+            // journald prints records without pid= (no _PID) as "audit: TYPE BODY".
+            at = indexOf(line, JOURNALD_NO_PID, 0, Math.min(length, 256));
+            if (at < 0) {
+                return null;
+            }
+            pos = at + JOURNALD_NO_PID.length();
         }
-        int pos = at + JOURNALD_PREFIX.length();
-        int digitsEnd = pos;
-        while (digitsEnd < length && isDigit(line.charAt(digitsEnd))) {
-            digitsEnd++;
-        }
-        if (digitsEnd == pos || !startsWith(line, digitsEnd, "]: ")) {
-            return null;
-        }
-        pos = digitsEnd + 3;
         int typeEnd = tokenEnd(line, pos);
         if (typeEnd == pos || !isRecordTypeName(line, pos, typeEnd)) {
             return null;

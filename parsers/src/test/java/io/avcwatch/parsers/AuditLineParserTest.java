@@ -111,6 +111,15 @@ class AuditLineParserTest {
     }
 
     @Test
+    void journaldLineWithoutPidKeepsTypeAndFields() {
+        AuditRecord record = record("Nov 25 01:00:00 node1 audit: MAC_STATUS enforcing=0 old_enforcing=1 auid=1000 ses=2");
+        assertThat(record.type()).isEqualTo("MAC_STATUS");
+        assertThat(record.rawValue("enforcing")).isEqualTo("0");
+        assertThat(AuditLineParser.parse("Nov 25 01:00:00 node1 audit: lowercase words only"))
+                .isInstanceOf(ParseError.class);
+    }
+
+    @Test
     void dmesgWrappedLineMapsNumericType() {
         AuditRecord record = record("[169759.365427] audit: type=1400 audit(1598482910.854:4): avc:  denied"
                 + "  { entrypoint } for  pid=5723 comm=\"runc:[2:INIT]\" tclass=file permissive=0");
