@@ -1,5 +1,7 @@
 package io.avcwatch.parsers;
 
+import java.time.Instant;
+
 /**
  * Parses one audit log line into a {@link ParseResult}. Stateless and thread-safe; never throws
  * on input.
@@ -12,6 +14,8 @@ package io.avcwatch.parsers;
 public final class AuditLineParser {
     /** The ENRICHED format's separator between raw and interpreted fields. */
     public static final char ENRICHED_SEPARATOR = '\u001d';
+    /** The reference meaning "no year known": year-less syslog stamps stay undated (time 0). */
+    public static final long NO_REFERENCE = Long.MIN_VALUE;
 
     private AuditLineParser() {
     }
@@ -20,28 +24,55 @@ public final class AuditLineParser {
     private static final ThreadLocal<Fields.Builder[]> SCRATCH =
             ThreadLocal.withInitial(() -> new Fields.Builder[] {new Fields.Builder(), new Fields.Builder()});
 
-    /** Parses {@code line} (without its line terminator). */
+    /**
+     * Parses {@code line} (without its line terminator). A year-less syslog stamp is not dated
+     * (see {@link #parse(String, boolean, long)}).
+     */
     public static ParseResult parse(String line) {
         return parse(line, false);
     }
 
     /**
+     * Parses {@code line}, dating a year-less syslog stamp against {@code reference} (see
+     * {@link #parse(String, boolean, long)}).
+     */
+    public static ParseResult parse(String line, Instant reference) {
+        return parse(line, false, reference.toEpochMilli());
+    }
+
+    /**
      * Parses {@code line}; {@code ascii} promises that the line holds only ASCII characters (a
-     * reader that saw the bytes knows it), which lets writers copy values in bulk.
+     * reader that saw the bytes knows it), which lets writers copy values in bulk. A year-less
+     * syslog stamp is not dated: guessing the year from the wall clock would make an old file
+     * parse differently next year, so without a reference such records keep time 0.
      */
     public static ParseResult parse(String line, boolean ascii) {
+        return parse(line, ascii, NO_REFERENCE);
+    }
+
+    /**
+     * Parses {@code line}, dating a record that has no {@code audit(time:serial)} stamp (journald's
+     * {@code audit[PID]: AVC ...}, {@code audit: MAC_STATUS ...}) by its syslog stamp. ISO stamps
+     * ({@code journalctl -o short-iso}) are exact. A BSD stamp ({@code Dec  5 21:50:43}) has no
+     * year and no zone: it is read as UTC in the latest year that does not put it more than a day
+     * after {@code referenceMillis} (epoch millis: the clock when tailing live, the file's
+     * modification time or the newest audit stamp when replaying a file); with
+     * {@link #NO_REFERENCE} it is left undated (time 0). Such records keep serial 0: the serial
+     * is unknown. Records with an audit stamp ignore the reference.
+     */
+    public static ParseResult parse(String line, boolean ascii, long referenceMillis) {
         if (line == null) {
             return new ParseError(ParseError.Kind.NOT_AUDIT, "null line", "");
         }
         try {
-            return parseLine(line, ascii);
+            return parseLine(line, ascii, referenceMillis);
         } catch (RuntimeException e) {
             // A parser bug must not take down a pipeline; the line survives as an error value.
             return new ParseError(ParseError.Kind.NOT_AUDIT, "internal parser error: " + e, line);
         }
     }
 
-    private static ParseResult parseLine(String line, boolean ascii) {
+    private static ParseResult parseLine(String line, boolean ascii, long referenceMillis) {
         int length = line.length();
         int end = length;
         if (end > 0 && line.charAt(end - 1) == '\r') {
@@ -76,8 +107,16 @@ public final class AuditLineParser {
             FieldTokenizer.tokenize(line, separator + 1, end, pairs);
             enriched = pairs.build(ascii);
         }
-        EventId id = header.hasStamp() ? new EventId(header.epochMillis(), header.serial()) : new EventId(0, 0);
-        return new AuditRecord(header.node(), header.type(), id, fields.build(ascii), enriched, line);
+        SyslogPrefix syslog = header.syslog();
+        EventId id;
+        if (header.hasStamp()) {
+            id = new EventId(header.epochMillis(), header.serial());
+        } else {
+            long stamp = syslog == null ? -1 : syslog.epochMillis(referenceMillis);
+            id = new EventId(Math.max(stamp, 0), 0);
+        }
+        String syslogHost = syslog == null ? null : syslog.host();
+        return new AuditRecord(header.node(), header.type(), id, fields.build(ascii), enriched, line, syslogHost);
     }
 
     private static boolean isBlank(String line, int from, int to) {

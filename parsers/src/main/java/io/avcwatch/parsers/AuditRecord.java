@@ -12,9 +12,20 @@ package io.avcwatch.parsers;
  * @param enriched the interpreted UPPERCASE pairs after the 0x1d separator of the ENRICHED
  *                 format ({@link Fields#EMPTY} when absent)
  * @param raw      the line, unchanged
+ * @param syslogHost the hostname of the syslog prefix in front of the record (syslog, journald,
+ *                 audisp syslog plugin), or null when the line has none; unlike {@code node} it
+ *                 is not part of the audit record, but it names the writing host when node is absent
  */
-public record AuditRecord(String node, String type, EventId id, Fields fields, Fields enriched, String raw)
-        implements ParseResult {
+public record AuditRecord(String node, String type, EventId id, Fields fields, Fields enriched, String raw,
+        String syslogHost) implements ParseResult {
+
+    /**
+     * The host that wrote the record: {@code node=}, else the syslog hostname, else null. Events
+     * are assembled per host, so two hosts' records in one syslog file never merge.
+     */
+    public String host() {
+        return node != null ? node : syslogHost;
+    }
 
     /** The decoded value of the first field called {@code name}, or null (see {@link FieldValues}). */
     public String value(String name) {
@@ -48,7 +59,7 @@ public record AuditRecord(String node, String type, EventId id, Fields fields, F
         if (header == null || header.wrapper() == HeaderScan.Wrapper.JOURNALD) {
             return type;
         }
-        int at = raw.indexOf("type=");
+        int at = raw.indexOf("type=", header.syslog() == null ? 0 : header.syslog().bodyStart());
         return at < 0 ? type : raw.substring(at + 5, HeaderScanner.tokenEnd(raw, at + 5));
     }
 

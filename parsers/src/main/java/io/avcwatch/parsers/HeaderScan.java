@@ -10,8 +10,10 @@ package io.avcwatch.parsers;
  * @param serial      event serial, or {@link #NO_STAMP}
  * @param bodyStart   index of the first character after the header
  * @param wrapper     how the record was wrapped
+ * @param syslog      the syslog stamp, host and tag in front of the record, or null
  */
-record HeaderScan(String node, String type, long epochMillis, long serial, int bodyStart, Wrapper wrapper) {
+record HeaderScan(String node, String type, long epochMillis, long serial, int bodyStart, Wrapper wrapper,
+        SyslogPrefix syslog) {
     static final long NO_STAMP = -1;
 
     /** How a record reached the log. */
@@ -20,8 +22,10 @@ record HeaderScan(String node, String type, long epochMillis, long serial, int b
         RAW,
         /** kernel ring buffer / syslog: {@code audit: type=1400 audit(S.M:N): ...}. */
         KERNEL,
-        /** journald: {@code audit[PID]: AVC ...}, no stamp. */
+        /** journald: {@code audit[PID]: AVC ...} or {@code audit: MAC_STATUS ...}, no stamp. */
         JOURNALD,
+        /** the audisp syslog plugin: {@code STAMP HOST audispd: [node=N ]type=T msg=audit(S.M:N): ...}. */
+        SYSLOG_PLUGIN,
         /** {@code ausearch -i} output: {@code msg=audit(08/23/2017 17:23:47.012:123) :}. */
         INTERPRETED
     }

@@ -9,7 +9,7 @@ final class HeaderScanner {
     private static final String TYPE = "type=";
     private static final String KERNEL_PREFIX = "audit: type=";
     private static final String JOURNALD_PREFIX = "audit[";
-    private static final String JOURNALD_NO_PID = " audit: ";
+    private static final String JOURNALD_SHORT_PREFIX = "audit: ";
 
     private HeaderScanner() {
     }
@@ -18,16 +18,30 @@ final class HeaderScanner {
     static HeaderScan scan(CharSequence line) {
         int length = line.length();
         if (startsWith(line, 0, NODE) || startsWith(line, 0, TYPE)) {
-            return scanRaw(line, 0, HeaderScan.Wrapper.RAW);
+            return scanRaw(line, 0, HeaderScan.Wrapper.RAW, null);
+        }
+        SyslogPrefix syslog = SyslogPrefix.scan(line);
+        if (syslog != null) {
+            int body = syslog.bodyStart();
+            if (startsWith(line, body, NODE) || startsWith(line, body, TYPE)) {
+                // audispd / audisp-syslog: any tag, then a whole audit.log record.
+                return scanRaw(line, body, HeaderScan.Wrapper.SYSLOG_PLUGIN, syslog);
+            }
+            if (syslog.isAuditTag(line)) {
+                HeaderScan journald = journaldType(line, body, syslog);
+                if (journald != null) {
+                    return journald;
+                }
+            }
         }
         int kernel = indexOf(line, KERNEL_PREFIX, 0, Math.min(length, 256));
         if (kernel >= 0) {
-            return scanRaw(line, kernel + KERNEL_PREFIX.length() - TYPE.length(), HeaderScan.Wrapper.KERNEL);
+            return scanRaw(line, kernel + KERNEL_PREFIX.length() - TYPE.length(), HeaderScan.Wrapper.KERNEL, syslog);
         }
-        return scanJournald(line);
+        return scanJournald(line, syslog);
     }
 
-    private static HeaderScan scanRaw(CharSequence line, int start, HeaderScan.Wrapper wrapper) {
+    private static HeaderScan scanRaw(CharSequence line, int start, HeaderScan.Wrapper wrapper, SyslogPrefix syslog) {
         int length = line.length();
         int pos = start;
         String node = null;
@@ -79,41 +93,50 @@ final class HeaderScanner {
             body++;
         }
         body = skipSpaces(line, body);
-        return new HeaderScan(node, type, millis, serial, body, kind);
+        return new HeaderScan(node, type, millis, serial, body, kind, syslog);
     }
 
-    private static HeaderScan scanJournald(CharSequence line) {
+    /**
+     * journald without a recognised syslog stamp: {@code ... audit[PID]: TYPE ...} or
+     * {@code ... audit: TYPE ...} anywhere in the head of the line.
+     */
+    private static HeaderScan scanJournald(CharSequence line, SyslogPrefix syslog) {
         int length = line.length();
-        int pos;
-        int at = indexOf(line, JOURNALD_PREFIX, 0, Math.min(length, 256));
+        int limit = Math.min(length, 256);
+        int at = indexOf(line, JOURNALD_PREFIX, 0, limit);
         if (at >= 0 && (at == 0 || line.charAt(at - 1) == ' ')) {
-            pos = at + JOURNALD_PREFIX.length();
+            int pos = at + JOURNALD_PREFIX.length();
             int digitsEnd = pos;
             while (digitsEnd < length && isDigit(line.charAt(digitsEnd))) {
                 digitsEnd++;
             }
-            if (digitsEnd == pos || !startsWith(line, digitsEnd, "]: ")) {
-                return null;
+            if (digitsEnd > pos && startsWith(line, digitsEnd, "]: ")) {
+                return journaldType(line, digitsEnd + 3, syslog);
             }
-            pos = digitsEnd + 3;
-        } else {
-            // journald prints records without pid= (no _PID) as "audit: TYPE BODY".
-            at = indexOf(line, JOURNALD_NO_PID, 0, Math.min(length, 256));
-            if (at < 0) {
-                return null;
-            }
-            pos = at + JOURNALD_NO_PID.length();
         }
+        int shortAt = indexOf(line, JOURNALD_SHORT_PREFIX, 0, limit);
+        if (shortAt >= 0 && (shortAt == 0 || line.charAt(shortAt - 1) == ' ')) {
+            return journaldType(line, shortAt + JOURNALD_SHORT_PREFIX.length(), syslog);
+        }
+        return null;
+    }
+
+    /** The record type word at {@code pos} of a journald line (no stamp), or null when there is none. */
+    private static HeaderScan journaldType(CharSequence line, int pos, SyslogPrefix syslog) {
         int typeEnd = tokenEnd(line, pos);
         if (typeEnd == pos || !isRecordTypeName(line, pos, typeEnd)) {
             return null;
         }
         String type = line.subSequence(pos, typeEnd).toString();
         return new HeaderScan(null, type, HeaderScan.NO_STAMP, HeaderScan.NO_STAMP, skipSpaces(line, typeEnd),
-                HeaderScan.Wrapper.JOURNALD);
+                HeaderScan.Wrapper.JOURNALD, syslog);
     }
 
     private static boolean isRecordTypeName(CharSequence line, int from, int to) {
+        char first = line.charAt(from);
+        if (first < 'A' || first > 'Z') {
+            return false;
+        }
         for (int i = from; i < to; i++) {
             char c = line.charAt(i);
             if (!(c >= 'A' && c <= 'Z') && c != '_' && !isDigit(c) && c != '[' && c != ']') {

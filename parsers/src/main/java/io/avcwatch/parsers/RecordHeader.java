@@ -7,7 +7,8 @@ package io.avcwatch.parsers;
  * <p>Recognised forms: {@code [node=NAME ]type=NAME msg=audit(SECONDS.MILLIS:SERIAL): ...},
  * {@code type=UNKNOWN[1420]}, kernel/dmesg/syslog wrappers
  * ({@code [169759.365427] audit: type=1400 audit(1598482910.854:4): ...}, numeric types mapped
- * to names) and {@code ausearch -i} stamps ({@code msg=audit(08/23/2017 17:23:47.012:123) :},
+ * to names), the audisp syslog plugin ({@code Dec  5 21:50:43 HOST audispd: node=N type=AVC
+ * msg=audit(...): ...}, any tag) and {@code ausearch -i} stamps ({@code msg=audit(08/23/2017 17:23:47.012:123) :},
  * read as UTC).
  *
  * @param node        the {@code node=} prefix, or null when the line has none
@@ -21,7 +22,9 @@ public record RecordHeader(String node, String type, long epochMillis, long seri
      * Scans {@code line} for an audit header.
      *
      * @return the header, or null when the line carries no audit stamp (blank lines, ausearch
-     *     separators, comments, journald lines whose stamp journald dropped)
+     *     separators, comments, journald lines whose stamp journald dropped: those parse with
+     *     {@link AuditLineParser}, dated by their syslog stamp, serial 0). {@code node} is only
+     *     {@code node=}; a syslog hostname is on {@link AuditRecord#syslogHost()}
      */
     public static RecordHeader scan(CharSequence line) {
         if (line == null) {

@@ -11,11 +11,13 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Groups records into events in memory, per (node, serial), and hands each complete event to a
+ * Groups records into events in memory, per (host, serial), and hands each complete event to a
  * callback. Not thread-safe: one assembler per input stream.
  *
  * <p>Events complete by {@link Completion}; by timeout in event time (the newest record time
- * seen); or, when more than {@code maxInFlight} are open, oldest first. A jump in a node's
+ * seen); or, when more than {@code maxInFlight} are open, oldest first. The host is
+ * {@code node=}, else the syslog hostname ({@link AuditRecord#host()}): one syslog file of several
+ * hosts has no node= and each host counts its own serials. A jump in a host's
  * serials counts the skipped serials as lost events. An EOE arriving after its event completed
  * is counted in {@link #lateEoe()} and not emitted as an event of its own.
  */
@@ -123,7 +125,7 @@ public final class EventAssembler {
 
     private void send(OpenEvent event) {
         emitted++;
-        emit.accept(new AuditEvent(event.key.node(), event.first.id(), event.records));
+        emit.accept(new AuditEvent(event.first.node(), event.first.id(), event.records));
     }
 
     /**
@@ -177,12 +179,12 @@ public final class EventAssembler {
         return lateEoe;
     }
 
-    /** Skipped serials per node ({@code ""} for records without node). */
+    /** Skipped serials per host ({@code ""} for records without node or syslog host). */
     public Map<String, Long> lostEvents() {
         return Map.copyOf(lost);
     }
 
-    /** Skipped serials of {@code node} (null for records without node). */
+    /** Skipped serials of host {@code node} (null for records without node or syslog host). */
     public long lostEvents(String node) {
         return lost.getOrDefault(nodeKey(node), 0L);
     }

@@ -50,6 +50,6 @@ public record PartialEvent(EventKey key, EventId id, List<AuditRecord> records, 
 
     /** The finished event. */
     public AuditEvent toEvent() {
-        return new AuditEvent(key.node(), id, records);
+        return new AuditEvent(records.get(0).node(), id, records);
     }
 }

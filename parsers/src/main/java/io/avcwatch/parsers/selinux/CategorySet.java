@@ -7,8 +7,9 @@ import java.util.stream.IntStream;
 /**
  * An immutable set of MLS/MCS categories ({@code c0}..{@code cN}). Equal sets are equal however
  * they were written: {@code c393,c170} equals {@code c170,c393}, and {@code c0.c3} equals
- * {@code c0,c1,c2,c3}. {@link #toString()} prints the kernel's compact form: runs of two or more
- * as {@code cA.cB}, others comma-separated, ascending.
+ * {@code c0,c1,c2,c3}. {@link #toString()} prints the kernel's compact form (SELinux
+ * {@code mls_compute_context_len}/{@code mls_sid_to_context}): runs of three or more as
+ * {@code cA.cB}, everything else comma-separated, ascending, so {@code c1,c2} stays {@code c1,c2}.
  */
 public final class CategorySet {
     /** Highest category number accepted; real policies stop at c1023, this only bounds memory. */
@@ -161,8 +162,11 @@ public final class CategorySet {
                 out.append(',');
             }
             out.append('c').append(c);
-            if (runEnd > c) {
+            if (runEnd - c >= 2) {
                 out.append(".c").append(runEnd);
+            } else if (runEnd > c) {
+                // The kernel joins a pair with ',' and keeps '.' for runs spanning more than two.
+                out.append(",c").append(runEnd);
             }
             c = nextSet(runEnd + 1);
         }

@@ -117,4 +117,31 @@ class EventAssemblerTest {
         assertThat(second.isExpired(102_001, 2000)).isTrue();
         assertThat(second.toEvent().first("SYSCALL")).isNotNull();
     }
+
+    @Test
+    void twoSyslogHostsSharingASerialStayTwoEvents() {
+        EventAssembler assembler = assembler(2000, 100);
+        assembler.accept(line("Dec  5 21:50:43 host-a kernel: audit: type=1400 audit(1764971443.672:100): avc:"
+                + " denied { read } for pid=1 tclass=file"));
+        assembler.accept(line("Dec  5 21:50:43 host-b kernel: audit: type=1400 audit(1764971443.700:100): avc:"
+                + " denied { write } for pid=2 tclass=file"));
+        assembler.flush();
+        assertThat(events).hasSize(2);
+        assertThat(events).extracting(AuditEvent::host).containsExactly("host-a", "host-b");
+        assertThat(events).extracting(e -> e.records().size()).containsExactly(1, 1);
+        assertThat(events.get(0).node()).isNull();
+    }
+
+    @Test
+    void partialEventKeysOnSyslogHostWhenNodeIsAbsent() {
+        AuditRecord a = line("Dec  5 21:50:43 host-a kernel: audit: type=1400 audit(1764971443.672:100): avc:"
+                + " denied { read } for pid=1 tclass=file");
+        AuditRecord b = line("Dec  5 21:50:43 host-b kernel: audit: type=1400 audit(1764971443.700:100): avc:"
+                + " denied { write } for pid=2 tclass=file");
+        assertThat(EventKey.of(a)).isEqualTo(new EventKey("host-a", 100));
+        assertThat(EventKey.of(b)).isNotEqualTo(EventKey.of(a));
+        assertThat(PartialEvent.start(a).toEvent().host()).isEqualTo("host-a");
+        AuditRecord withNode = line("node=n1 type=AVC msg=audit(1.000:5): avc:  denied  { read } for pid=1");
+        assertThat(EventKey.of(withNode)).isEqualTo(new EventKey("n1", 5));
+    }
 }

@@ -56,10 +56,22 @@ class SecurityContextTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {"c393,c170;c170,c393", "c0,c1,c2,c3,c8;c0.c3,c8", "c8,c0.c3;c0.c3,c8",
-        "c1,c2;c1.c2", "c5.c5;c5", "c0.c2,c1.c4;c0.c4"})
+        "c1,c2;c1,c2", "c1.c2;c1,c2", "c0,c1,c2;c0.c2", "c5.c5;c5", "c0.c2,c1.c4;c0.c4",
+        "c0,c1,c5,c6,c7;c0,c1,c5.c7"})
     void categoriesAreCanonical(String written, String canonical) {
         assertThat(CategorySet.parse(written).orElseThrow().toString()).isEqualTo(canonical);
         assertThat(CategorySet.parse(written)).isEqualTo(CategorySet.parse(canonical));
+    }
+
+    @Test
+    void adjacentCategoryPairPrintsWithCommaLikeTheKernel() {
+        // Detection engineer's report: c1,c2 came back as c1.c2; mls.c uses '.' only for runs of 3+.
+        assertThat(SecurityContext.parse("system_u:system_r:container_t:s0:c1,c2").orElseThrow()
+                .categories().toString()).isEqualTo("c1,c2");
+        assertThat(SecurityContext.parse("system_u:system_r:container_t:s0:c0,c1,c2").orElseThrow()
+                .categories().toString()).isEqualTo("c0.c2");
+        assertThat(SecurityContext.parse("system_u:system_r:container_t:s0:c1,c2").orElseThrow().toString())
+                .isEqualTo("system_u:system_r:container_t:s0:c1,c2");
     }
 
     @Test
