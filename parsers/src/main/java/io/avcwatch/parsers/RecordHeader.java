@@ -37,6 +37,21 @@ public record RecordHeader(String node, String type, long epochMillis, long seri
         return new RecordHeader(scan.node(), scan.type(), scan.epochMillis(), scan.serial());
     }
 
+    /**
+     * The hostname of the syslog prefix in front of {@code line}
+     * ({@code Dec  5 21:50:43 HOST TAG[PID]: ...}, {@code 2024-04-20T10:53:50Z HOST TAG: ...}), or
+     * null when it has none (raw {@code audit.log} and dmesg lines). A reader of a central syslog
+     * file keys a line without {@code node=} on this, so two hosts' events that share a serial
+     * stay apart, as {@link AuditRecord#host()} does for the in-memory assembler.
+     */
+    public static String syslogHost(CharSequence line) {
+        if (line == null || HeaderScanner.startsWith(line, 0, "node=") || HeaderScanner.startsWith(line, 0, "type=")) {
+            return null;
+        }
+        SyslogPrefix prefix = SyslogPrefix.scan(line);
+        return prefix == null ? null : prefix.host();
+    }
+
     /** The event id (time and serial) of this header. */
     public EventId id() {
         return new EventId(epochMillis, serial);

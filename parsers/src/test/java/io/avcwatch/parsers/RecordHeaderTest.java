@@ -86,6 +86,17 @@ class RecordHeaderTest {
     }
 
     @Test
+    void syslogHostOfCentralSyslogLines() {
+        assertThat(RecordHeader.syslogHost("Dec  5 21:50:43 host-a kernel: audit: type=1400 audit(1764971443.672:100):"
+                + " avc: denied { read }")).isEqualTo("host-a");
+        assertThat(RecordHeader.syslogHost("Dec  5 21:50:43 node-delta0 audit: MAC_STATUS enforcing=0"))
+                .isEqualTo("node-delta0");
+        assertThat(RecordHeader.syslogHost("type=AVC msg=audit(1.000:1): avc:  denied  { read }")).isNull();
+        assertThat(RecordHeader.syslogHost("[169759.365427] audit: type=1400 audit(1598482910.854:4): avc:")).isNull();
+        assertThat(RecordHeader.syslogHost(null)).isNull();
+    }
+
+    @Test
     void nullLineGivesNull() {
         assertThat(RecordHeader.scan(null)).isNull();
     }
