@@ -37,13 +37,17 @@ import java.util.Objects;
  * @param targetContainer  the container owning the target's label, when it is a different, known container
  * @param targetCandidates every container that held the target's label
  * @param source           where the record was read (provenance), or null
+ * @param containerDetails the inventory's full facts (mounts, privileged, image) on {@code container}, so
+ *                         detection can apply mount- and image-aware rules without its own lookup; null when
+ *                         {@code container} is null or the producer predates this field
  */
 public record AvcDenial(String host, EventRef event, AvcRecordType recordType, AvcResult result, List<String> perms,
                         String tclass, Boolean permissive, SelinuxContext scontext, SelinuxContext tcontext,
                         Long pid, String comm, String exe, String path, String name, String dev, Long ino,
                         Map<String, String> fields, SyscallContext syscall, String cwd, List<AuditPath> paths,
                         List<String> proctitle, ContainerRef container, List<ContainerRef> candidates,
-                        ContainerRef targetContainer, List<ContainerRef> targetCandidates, SourcePosition source) {
+                        ContainerRef targetContainer, List<ContainerRef> targetCandidates, SourcePosition source,
+                        ContainerInstance containerDetails) {
 
     public AvcDenial {
         Objects.requireNonNull(host, "host");

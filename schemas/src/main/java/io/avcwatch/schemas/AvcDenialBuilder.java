@@ -32,6 +32,7 @@ public final class AvcDenialBuilder {
     private ContainerRef targetContainer;
     private List<ContainerRef> targetCandidates;
     private SourcePosition source;
+    private ContainerInstance containerDetails;
 
     AvcDenialBuilder() {
     }
@@ -63,6 +64,7 @@ public final class AvcDenialBuilder {
         targetContainer = d.targetContainer();
         targetCandidates = d.targetCandidates();
         source = d.source();
+        containerDetails = d.containerDetails();
     }
 
     public AvcDenialBuilder host(final String value) {
@@ -195,10 +197,15 @@ public final class AvcDenialBuilder {
         return this;
     }
 
+    public AvcDenialBuilder containerDetails(final ContainerInstance value) {
+        containerDetails = value;
+        return this;
+    }
+
     /** The denial; host, event and record type are required. */
     public AvcDenial build() {
         return new AvcDenial(host, event, recordType, result, perms, tclass, permissive, scontext, tcontext, pid,
                 comm, exe, path, name, dev, ino, fields, syscall, cwd, paths, proctitle, container, candidates,
-                targetContainer, targetCandidates, source);
+                targetContainer, targetCandidates, source, containerDetails);
     }
 }

@@ -3,6 +3,7 @@ package io.avcwatch.schemas;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
@@ -18,11 +19,13 @@ import org.apache.kafka.common.serialization.Serde;
  * @param cleanupPolicy     delete (time-retained stream) or compact (latest value per key)
  * @param valueSchema       the JSON Schema of the value (for {@code audit.raw}: of its headers)
  * @param description       key and value format in one sentence, for {@code --help} and logs
+ * @param extraConfigs      topic-level configs besides {@code cleanup.policy} (e.g. {@code min.compaction.lag.ms})
  * @param <K>               key type
  * @param <V>               value type
  */
 public record Topic<K, V>(String baseName, Serde<K> keySerde, Serde<V> valueSerde, int defaultPartitions,
-                          CleanupPolicy cleanupPolicy, SchemaDocument valueSchema, String description) {
+                          CleanupPolicy cleanupPolicy, SchemaDocument valueSchema, String description,
+                          Map<String, String> extraConfigs) {
 
     /** How the broker cleans old records. */
     public enum CleanupPolicy {
@@ -46,9 +49,19 @@ public record Topic<K, V>(String baseName, Serde<K> keySerde, Serde<V> valueSerd
         Objects.requireNonNull(keySerde, "keySerde");
         Objects.requireNonNull(valueSerde, "valueSerde");
         Objects.requireNonNull(cleanupPolicy, "cleanupPolicy");
+        extraConfigs = Map.copyOf(extraConfigs);
+        if (extraConfigs.containsKey(TopicConfig.CLEANUP_POLICY_CONFIG)) {
+            throw new IllegalArgumentException("cleanup.policy belongs in cleanupPolicy, not extraConfigs");
+        }
         if (defaultPartitions < 1) {
             throw new IllegalArgumentException("defaultPartitions must be positive, was " + defaultPartitions);
         }
+    }
+
+    /** A topic with no configs besides its cleanup policy. */
+    public Topic(final String baseName, final Serde<K> keySerde, final Serde<V> valueSerde, final int defaultPartitions,
+                 final CleanupPolicy cleanupPolicy, final SchemaDocument valueSchema, final String description) {
+        this(baseName, keySerde, valueSerde, defaultPartitions, cleanupPolicy, valueSchema, description, Map.of());
     }
 
     /**
@@ -61,7 +74,9 @@ public record Topic<K, V>(String baseName, Serde<K> keySerde, Serde<V> valueSerd
 
     /** The topic-level configs avcwatch sets when it creates the topic. */
     public Map<String, String> configs() {
-        return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy.configValue());
+        final Map<String, String> all = new TreeMap<>(extraConfigs);
+        all.put(TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy.configValue());
+        return Map.copyOf(all);
     }
 
     /** Whether the topic is compacted. */

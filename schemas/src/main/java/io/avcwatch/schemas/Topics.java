@@ -1,7 +1,10 @@
 package io.avcwatch.schemas;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
@@ -35,10 +38,22 @@ public final class Topics {
             JsonSerde.of(MacEvent.class), 3, Topic.CleanupPolicy.DELETE, SchemaDocument.MAC_EVENT,
             "key host, value MacEvent JSON (enforcing mode, booleans, policy loads)");
 
-    /** Key: {@link ContainerLabel#key(String, String)}. Value: {@link ContainerLabel}; compacted. */
+    /**
+     * How long {@code avc.containers} keeps a superseded label version before compaction may drop it: at
+     * least the streams app's versioned-store history (its replay horizon, 35 days by default), so a store
+     * restored or rebuilt from the topic still has every version a replay inside that horizon joins with.
+     */
+    public static final Duration CONTAINERS_MIN_COMPACTION_LAG = Duration.ofDays(35);
+
+    /**
+     * Key: {@link ContainerLabel#key(String, String)}. Value: {@link ContainerLabel}; compacted, no earlier
+     * than {@link #CONTAINERS_MIN_COMPACTION_LAG}.
+     */
     public static final Topic<String, ContainerLabel> AVC_CONTAINERS = new Topic<>("avc.containers",
             Serdes.String(), JsonSerde.of(ContainerLabel.class), 3, Topic.CleanupPolicy.COMPACT,
-            SchemaDocument.CONTAINER_LABEL, "key host|categories, value ContainerLabel JSON, compacted");
+            SchemaDocument.CONTAINER_LABEL, "key host|categories, value ContainerLabel JSON, compacted",
+            Map.of(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG,
+                    Long.toString(CONTAINERS_MIN_COMPACTION_LAG.toMillis())));
 
     /** Key: host. Value: {@link Alert}. */
     public static final Topic<String, Alert> AVC_ALERTS = new Topic<>("avc.alerts", Serdes.String(),

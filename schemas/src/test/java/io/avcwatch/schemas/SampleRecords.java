@@ -40,7 +40,7 @@ final class SampleRecords {
                         0L, "system_u:object_r:shadow_t:s0", "NORMAL")))
                 .proctitle(List.of("cat", "/host/etc/shadow"))
                 .container(WEB).candidates(List.of(WEB)).targetContainer(null).targetCandidates(List.of())
-                .source(POSITION)
+                .source(POSITION).containerDetails(containerLabel().containers().get(1))
                 .build();
     }
 

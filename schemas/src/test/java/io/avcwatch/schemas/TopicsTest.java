@@ -26,6 +26,15 @@ class TopicsTest {
     }
 
     @Test
+    void containerLabelVersionsOutliveTheReplayHorizonBeforeCompaction() {
+        assertThat(Topics.AVC_CONTAINERS.configs()).containsEntry("min.compaction.lag.ms", "3024000000");
+        assertThat(Topics.AVC_CONTAINERS.newTopic(Topics.NO_PREFIX, java.util.Optional.empty(),
+                java.util.Optional.empty()).configs()).containsEntry("min.compaction.lag.ms", "3024000000")
+                .containsEntry("cleanup.policy", "compact");
+        assertThat(Topics.AVC_ALERTS.configs()).containsOnlyKeys("cleanup.policy");
+    }
+
+    @Test
     void namesCarryThePrefix() {
         assertThat(Topics.AVC_ALERTS.name(Topics.NO_PREFIX)).isEqualTo("avc.alerts");
         assertThat(Topics.AVC_ALERTS.name(Topics.casePrefix("2024-017"))).isEqualTo("case.2024-017.avc.alerts");

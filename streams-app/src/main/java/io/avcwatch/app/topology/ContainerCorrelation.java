@@ -32,31 +32,40 @@ final class ContainerCorrelation {
         return labelKey(denial.host(), denial.tcontext());
     }
 
-    /** The denial with {@code container}/{@code candidates} set from the label version (null: none known). */
+    /**
+     * The denial with {@code container}/{@code candidates} set from the label version (null: none known), and
+     * the single holder's full facts in {@code container_details} for the mount- and image-aware rules.
+     */
     static AvcDenial withSource(final AvcDenial denial, final ContainerLabel label) {
-        final List<ContainerRef> holders = holders(denial, denial.scontext(), label);
+        final List<ContainerInstance> holders = holders(denial, denial.scontext(), label);
+        final ContainerInstance only = holders.size() == 1 ? holders.get(0) : null;
         return denial.toBuilder()
-                .container(holders.size() == 1 ? holders.get(0) : null)
-                .candidates(holders.size() > 1 ? holders : List.of())
+                .container(only == null ? null : only.ref())
+                .containerDetails(only)
+                .candidates(holders.size() > 1 ? refs(holders) : List.of())
                 .build();
     }
 
     /** The denial with {@code target_container}/{@code target_candidates} set from the label version. */
     static AvcDenial withTarget(final AvcDenial denial, final ContainerLabel label) {
-        final List<ContainerRef> holders = holders(denial, denial.tcontext(), label);
+        final List<ContainerRef> holders = refs(holders(denial, denial.tcontext(), label));
         return denial.toBuilder()
                 .targetContainer(holders.size() == 1 ? holders.get(0) : null)
                 .targetCandidates(holders.size() > 1 ? holders : List.of())
                 .build();
     }
 
-    private static List<ContainerRef> holders(
+    private static List<ContainerRef> refs(final List<ContainerInstance> holders) {
+        return holders.stream().map(ContainerInstance::ref).toList();
+    }
+
+    private static List<ContainerInstance> holders(
             final AvcDenial denial, final SelinuxContext context, final ContainerLabel label) {
         if (label == null || !hasCategories(context)
                 || !label.categories().equals(context.categories()) || !label.host().equals(denial.host())) {
             return List.of();
         }
-        return label.holdersAt(denial.event().time()).stream().map(ContainerInstance::ref).toList();
+        return label.holdersAt(denial.event().time());
     }
 
     private static boolean hasCategories(final SelinuxContext context) {

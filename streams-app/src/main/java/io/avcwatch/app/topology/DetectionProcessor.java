@@ -74,7 +74,11 @@ final class DetectionProcessor implements Processor<String, DetectionInput, Stri
         final String host = in.key();
         final HostState before = Optional.ofNullable(hostStates.get(host)).orElse(HostState.unknown(host));
         if (in.value() instanceof DetectionInput.Denial d) {
-            detector.onDenial(d.denial(), before).ifPresent(this::offer);
+            detector.onDenial(d.denial(), before, d.denial().containerDetails()).ifPresent(this::offer);
+            final HostState after = detector.hostStateAfter(d.denial(), before);
+            if (!after.equals(before)) {
+                hostStates.put(host, after);
+            }
         } else if (in.value() instanceof DetectionInput.StateChange s) {
             final Detector.MacOutcome outcome = detector.onMacEvent(s.event(), before);
             if (!outcome.hostState().equals(before)) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +36,8 @@ class DeployComposeTest {
     private static final String CLUSTER = "compose.cluster.yaml";
     private static final List<String> AVCWATCH_SERVICES = List.of("streams", "tailer");
     private static final Pattern CREATE_CALL = Pattern.compile(
-            "--topic (\\S+) --partitions (\\d+) --replication-factor (\\d+) --config cleanup\\.policy=(\\S+)");
+            "--topic (\\S+) --partitions (\\d+) --replication-factor (\\d+)((?: --config \\S+=\\S+)+)");
+    private static final Pattern CONFIG_ARG = Pattern.compile("--config (\\S+?)=(\\S+)");
 
     @ParameterizedTest
     @ValueSource(strings = {BASE, CLUSTER})
@@ -64,7 +66,7 @@ class DeployComposeTest {
 
         assertThat(created).extracting(Created::name).doesNotHaveDuplicates();
         assertThat(created).containsExactlyInAnyOrderElementsOf(Topics.all().stream()
-                .map(t -> new Created(t.name(Topics.NO_PREFIX), t.defaultPartitions(), 1, t.cleanupPolicy().configValue()))
+                .map(t -> new Created(t.name(Topics.NO_PREFIX), t.defaultPartitions(), 1, t.configs()))
                 .toList());
     }
 
@@ -160,7 +162,7 @@ class DeployComposeTest {
     }
 
     /** One {@code kafka-topics.sh --create} the init script made. */
-    private record Created(String name, int partitions, int replicas, String cleanupPolicy) {
+    private record Created(String name, int partitions, int replicas, Map<String, String> configs) {
     }
 
     /**
@@ -192,7 +194,13 @@ class DeployComposeTest {
                 assertThat(call).contains("--if-not-exists");
                 final Matcher m = CREATE_CALL.matcher(call);
                 assertThat(m.find()).as(call).isTrue();
-                created.add(new Created(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), m.group(4)));
+                final Map<String, String> configs = new HashMap<>();
+                final Matcher config = CONFIG_ARG.matcher(m.group(4));
+                while (config.find()) {
+                    assertThat(configs.put(config.group(1), config.group(2))).as(call).isNull();
+                }
+                created.add(new Created(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                        Map.copyOf(configs)));
             }
         }
         return created;
