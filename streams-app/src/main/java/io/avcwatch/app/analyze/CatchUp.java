@@ -33,7 +33,7 @@ import org.apache.kafka.streams.TopologyDescription;
  * written after the first read make an end offset larger, so the snapshot does not count as caught up. An
  * open transaction holds the committed offsets below the end offsets for the same reason.
  */
-final class CatchUp {
+public final class CatchUp {
     private static final long ADMIN_TIMEOUT_SECONDS = 30;
 
     private final Admin admin;
@@ -45,7 +45,7 @@ final class CatchUp {
      * @param groupId the application id
      * @param topics  every topic the application consumes, internal ones by their full name
      */
-    CatchUp(final Admin admin, final String groupId, final Collection<String> topics) {
+    public CatchUp(final Admin admin, final String groupId, final Collection<String> topics) {
         this.admin = admin;
         this.groupId = groupId;
         this.topics = List.copyOf(topics);
@@ -55,7 +55,7 @@ final class CatchUp {
      * The full names of the topics {@code topology} consumes: its source topics, with the application id
      * prepended to the internal ones (repartition topics), which are those not in {@code external}.
      */
-    static List<String> inputTopics(final Topology topology, final String applicationId, final Set<String> external) {
+    public static List<String> inputTopics(final Topology topology, final String applicationId, final Set<String> external) {
         final List<String> names = new ArrayList<>();
         for (final TopologyDescription.Subtopology sub : topology.describe().subtopologies()) {
             for (final TopologyDescription.Node node : sub.nodes()) {
@@ -74,32 +74,32 @@ final class CatchUp {
      *
      * @param complete false while some input topic does not exist yet (nothing is caught up then)
      */
-    record Snapshot(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> end, boolean complete) {
-        Snapshot {
+    public record Snapshot(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> end, boolean complete) {
+        public Snapshot {
             committed = Map.copyOf(committed);
             end = Map.copyOf(end);
         }
 
         /** True when every partition's committed offset reached its end offset. */
-        boolean caughtUp() {
+        public boolean caughtUp() {
             return complete && end.entrySet().stream().allMatch(e -> committed.getOrDefault(e.getKey(), 0L) >= e.getValue());
         }
 
         /** Records consumed on {@code topic} (the committed offsets, summed over its partitions). */
-        long consumed(final String topic) {
+        public long consumed(final String topic) {
             return committed.entrySet().stream().filter(e -> e.getKey().topic().equals(topic))
                     .mapToLong(Map.Entry::getValue).sum();
         }
 
         /** Records written to {@code topic} (its end offsets, summed). */
-        long written(final String topic) {
+        public long written(final String topic) {
             return end.entrySet().stream().filter(e -> e.getKey().topic().equals(topic))
                     .mapToLong(Map.Entry::getValue).sum();
         }
     }
 
     /** Reads the committed offsets, then the end offsets. */
-    Snapshot snapshot() {
+    public Snapshot snapshot() {
         try {
             final Map<TopicPartition, OffsetAndMetadata> committed = admin
                     .listConsumerGroupOffsets(Map.of(groupId, new ListConsumerGroupOffsetsSpec()))
@@ -143,7 +143,7 @@ final class CatchUp {
      * @param stallLimit give up when the committed offsets have not moved for this long
      * @throws IllegalStateException when the application made no progress within {@code stallLimit}
      */
-    Snapshot await(final Duration pollEvery, final Duration stallLimit, final Predicate<Snapshot> ready)
+    public Snapshot await(final Duration pollEvery, final Duration stallLimit, final Predicate<Snapshot> ready)
             throws InterruptedException {
         Map<TopicPartition, Long> lastCommitted = Map.of();
         long lastMoveNanos = System.nanoTime();

@@ -20,7 +20,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * Reads a whole topic as it stands, committed records only ({@code read_committed}, up to the last stable
  * offset of every partition), without a consumer group. End-of-input markers and tombstones are skipped.
  */
-final class CommittedReader {
+public final class CommittedReader {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration STALL_LIMIT = Duration.ofMinutes(2);
 
@@ -28,7 +28,7 @@ final class CommittedReader {
     }
 
     /** Every committed value of {@code topic} below {@code prefix}, partition by partition in offset order. */
-    static <V> List<V> readAll(final Properties clientProps, final Topic<String, V> topic, final String prefix) {
+    public static <V> List<V> readAll(final Properties clientProps, final Topic<String, V> topic, final String prefix) {
         final String name = topic.name(prefix);
         final Properties p = new Properties();
         p.putAll(clientProps);

@@ -14,7 +14,7 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Writes an {@link EndOfInput} marker to every partition of a topic and waits until Kafka has them all. */
-final class EndMarkers {
+public final class EndMarkers {
 
     private EndMarkers() {
     }
@@ -25,7 +25,7 @@ final class EndMarkers {
      *
      * @return how many partitions were marked
      */
-    static int write(final Properties clientProps, final String topic) {
+    public static int write(final Properties clientProps, final String topic) {
         final Properties p = new Properties();
         p.putAll(clientProps);
         p.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -10,9 +10,14 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
@@ -38,6 +43,9 @@ import org.slf4j.LoggerFactory;
  * replication factor 1 and topic auto-creation is off: every command creates its topics explicitly.
  * Time-based retention is off, because record timestamps are event times that may be long past.
  *
+ * <p>{@link #builder()} adds what tests and secured setups need on top: a {@code SASL_SSL} listener with
+ * SCRAM users ({@link SaslSslListener}) and single server-property overrides.
+ *
  * <p>{@link #close()} shuts the server down and, for a temporary directory, deletes it.
  */
 public final class EmbeddedBroker implements AutoCloseable {
@@ -49,13 +57,20 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final Path dir;
     private final boolean temporary;
     private final String bootstrap;
+    private final String saslSslBootstrap;
 
-    private EmbeddedBroker(
-            final KafkaRaftServer server, final Path dir, final boolean temporary, final String bootstrap) {
+    private EmbeddedBroker(final KafkaRaftServer server, final Path dir, final boolean temporary,
+            final String bootstrap, final String saslSslBootstrap) {
         this.server = server;
         this.dir = dir;
         this.temporary = temporary;
         this.bootstrap = bootstrap;
+        this.saslSslBootstrap = saslSslBootstrap;
+    }
+
+    /** A broker with more than the defaults: extra server properties, a SASL_SSL listener. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** Starts a broker on a free port in a fresh temporary directory that {@link #close()} removes. */
@@ -70,33 +85,33 @@ public final class EmbeddedBroker implements AutoCloseable {
      * @param port the loopback port clients connect to; 0 picks a free one
      */
     public static EmbeddedBroker start(final Path dataDir, final int port) {
-        if (dataDir != null) {
-            return start(dataDir, port, false);
-        }
-        try {
-            return start(Files.createTempDirectory("avcwatch-kafka-"), port, true);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return builder().dataDir(dataDir).port(port).start();
     }
 
-    private static EmbeddedBroker start(final Path dataDir, final int port, final boolean temporary) {
-        final Path dir = dataDir.toAbsolutePath();
-        final int brokerPort = port == 0 ? freePort() : port;
+    private static EmbeddedBroker start(final Builder settings) {
+        final boolean temporary = settings.dataDir == null;
+        final int brokerPort = settings.port == 0 ? freePort() : settings.port;
         final int controllerPort = freePort();
         try {
+            final Path dir = (temporary ? Files.createTempDirectory("avcwatch-kafka-") : settings.dataDir)
+                    .toAbsolutePath();
             Files.createDirectories(dir);
             final Path propsFile = dir.resolve("server.properties");
             final Properties props = serverProperties(dir.resolve("logs"), brokerPort, controllerPort);
-            try (OutputStream out = Files.newOutputStream(propsFile)) {
-                props.store(out, "written by avcwatch EmbeddedBroker on every start");
+            String saslSslBootstrap = null;
+            if (settings.saslSsl != null) {
+                final int saslSslPort = freePort();
+                settings.saslSsl.configure(props, HOST, saslSslPort);
+                saslSslBootstrap = HOST + ":" + saslSslPort;
             }
+            props.putAll(settings.overrides);
+            writeOwnerOnly(propsFile, props);
             if (!Files.exists(dir.resolve("logs").resolve("meta.properties"))) {
-                format(propsFile);
+                format(propsFile, settings.saslSsl == null ? List.of() : settings.saslSsl.formatArguments());
             }
             final KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             final String bootstrap = HOST + ":" + brokerPort;
-            final EmbeddedBroker broker = new EmbeddedBroker(server, dir, temporary, bootstrap);
+            final EmbeddedBroker broker = new EmbeddedBroker(server, dir, temporary, bootstrap, saslSslBootstrap);
             try {
                 server.startup();
                 awaitReady(bootstrap);
@@ -114,6 +129,18 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** {@code host:port} for {@code bootstrap.servers}. */
     public String bootstrapServers() {
         return bootstrap;
+    }
+
+    /**
+     * {@code host:port} of the SASL_SSL listener (TLS + SCRAM-SHA-512).
+     *
+     * @throws IllegalStateException when the broker was started without one
+     */
+    public String saslSslBootstrapServers() {
+        if (saslSslBootstrap == null) {
+            throw new IllegalStateException("this broker has no SASL_SSL listener (see Builder#saslSsl)");
+        }
+        return saslSslBootstrap;
     }
 
     /** The directory holding {@code server.properties} and the log segments. */
@@ -165,22 +192,44 @@ public final class EmbeddedBroker implements AutoCloseable {
         return p;
     }
 
-    /** Runs the real {@code kafka-storage format} so feature levels match a production install. */
-    private static void format(final Path propsFile) {
+    /** The file holds keystore passwords when a SASL_SSL listener is configured: only its owner reads it. */
+    private static void writeOwnerOnly(final Path file, final Properties props) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        }
+        try (OutputStream out = Files.newOutputStream(file)) {
+            props.store(out, "written by avcwatch EmbeddedBroker on every start");
+        }
+    }
+
+    /**
+     * Runs the real {@code kafka-storage format} so feature levels match a production install.
+     *
+     * @param extraArguments e.g. {@code --add-scram} pairs; they may hold passwords, so the tool's output
+     *                       is not logged when there are any
+     */
+    private static void format(final Path propsFile, final List<String> extraArguments) {
         // Kafka's own generator never starts an id with '-', which the tool's argument parser would
         // take for an option (a random base64 id does so one time in 64).
         final String clusterId = Uuid.randomUuid().toString();
         final ByteArrayOutputStream buf = new ByteArrayOutputStream();
         final int rc;
         try (PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
-            rc = StorageTool$.MODULE$.execute(
-                    new String[] {"format", "-t", clusterId, "-c", propsFile.toString(), "--ignore-formatted"}, out);
+            final List<String> args = new ArrayList<>(
+                    List.of("format", "-t", clusterId, "-c", propsFile.toString(), "--ignore-formatted"));
+            args.addAll(extraArguments);
+            rc = StorageTool$.MODULE$.execute(args.toArray(String[]::new), out);
         }
         if (rc != 0) {
-            throw new IllegalStateException("kafka storage format failed (" + rc + "): "
-                    + buf.toString(StandardCharsets.UTF_8));
+            throw new IllegalStateException("kafka storage format failed (" + rc + ")"
+                    + (extraArguments.isEmpty() ? ": " + buf.toString(StandardCharsets.UTF_8) : ""));
         }
-        LOG.debug("storage format: {}", buf.toString(StandardCharsets.UTF_8).strip());
+        if (extraArguments.isEmpty()) {
+            LOG.debug("storage format: {}", buf.toString(StandardCharsets.UTF_8).strip());
+        }
     }
 
     /** The server reports started before the broker is unfenced; a metadata round trip proves it serves. */
@@ -207,6 +256,46 @@ public final class EmbeddedBroker implements AutoCloseable {
                     throw new IllegalStateException("embedded broker not ready after " + READY_TIMEOUT, last);
                 }
             }
+        }
+    }
+
+    /** Settings for {@link #start(Builder)}; {@link EmbeddedBroker#start()} is {@code builder().start()}. */
+    public static final class Builder {
+        private Path dataDir;
+        private int port;
+        private SaslSslListener saslSsl;
+        private final Map<String, String> overrides = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** Where the logs live (created if missing, reused if formatted); {@code null}: a temporary directory. */
+        public Builder dataDir(final Path dir) {
+            this.dataDir = dir;
+            return this;
+        }
+
+        /** The PLAINTEXT port; 0 picks a free one. */
+        public Builder port(final int brokerPort) {
+            this.port = brokerPort;
+            return this;
+        }
+
+        /** Adds a SASL_SSL listener on a free port (see {@link EmbeddedBroker#saslSslBootstrapServers()}). */
+        public Builder saslSsl(final SaslSslListener listener) {
+            this.saslSsl = listener;
+            return this;
+        }
+
+        /** Sets one server property over the defaults, e.g. a shorter transaction abort interval in a test. */
+        public Builder serverProperty(final String name, final String value) {
+            overrides.put(name, value);
+            return this;
+        }
+
+        /** Formats the storage if needed, starts the broker and waits until it serves. */
+        public EmbeddedBroker start() {
+            return EmbeddedBroker.start(this);
         }
     }
 

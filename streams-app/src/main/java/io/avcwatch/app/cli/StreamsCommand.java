@@ -48,6 +48,11 @@ public final class StreamsCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}). Every denial is delayed by this much.")
     private String inventoryGrace;
 
+    @Option(names = "--storm-window", paramLabel = "DURATION", defaultValue = "1m",
+            description = "Repeats of one container, rule and severity within this much event time are folded into"
+                    + " one alert with a count, e.g. 1m, 10m (default: ${DEFAULT-VALUE}).")
+    private String stormWindow;
+
     @Override
     public Integer call() throws InterruptedException {
         final String prefix = kafka.topicPrefix();
@@ -56,8 +61,12 @@ public final class StreamsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), e);
         }
+        final Duration window = parseDuration("--storm-window", stormWindow);
+        if (window.isZero()) {
+            throw new UserException("--storm-window must be longer than 0");
+        }
         final TopologyConfig config = TopologyConfig.defaults().withTopicPrefix(prefix)
-                .withInventoryGrace(parseDuration("--inventory-grace", inventoryGrace));
+                .withInventoryGrace(parseDuration("--inventory-grace", inventoryGrace)).withStormWindow(window);
         final String appId = applicationId != null ? applicationId : StreamsProperties.applicationId(prefix);
         final Properties props = StreamsProperties.of(appId, kafka.clientProperties(), stateDir);
         final StreamsObserver observer = http.open(DEFAULT_HTTP_PORT, spec.commandLine().getErr(), StreamsObserver::open);

@@ -71,6 +71,12 @@ public record TopologyConfig(String topicPrefix, Duration eventTimeout, Duration
                 grace, inventoryHistory, stormWindow);
     }
 
+    /** The same settings with another storm window. */
+    public TopologyConfig withStormWindow(final Duration window) {
+        return new TopologyConfig(topicPrefix, eventTimeout, quietHostAfter, punctuateEvery, maxInFlight,
+                inventoryGrace, inventoryHistory, window);
+    }
+
     private static void requirePositive(final Duration d, final String name) {
         Objects.requireNonNull(d, name);
         if (d.isNegative() || d.isZero()) {

@@ -41,4 +41,16 @@ class StreamsCommandTest {
         assertThat(cl.execute("streams", "--topic-prefix", "no spaces")).isEqualTo(ExitCodes.USER_ERROR);
         assertThat(err.toString()).contains("topic prefix").doesNotContain("Exception");
     }
+
+    @Test
+    void aZeroOrBadStormWindowIsAUserError() {
+        final StringWriter err = new StringWriter();
+        final CommandLine cl = AvcwatchCommand.commandLine();
+        cl.setErr(new PrintWriter(err));
+
+        assertThat(cl.execute("streams", "--storm-window", "0")).isEqualTo(ExitCodes.USER_ERROR);
+        assertThat(cl.execute("streams", "--storm-window", "soon")).isEqualTo(ExitCodes.USER_ERROR);
+        assertThat(err.toString()).contains("--storm-window must be longer than 0")
+                .contains("--storm-window: not a duration").doesNotContain("Exception");
+    }
 }
