@@ -4,6 +4,7 @@ import io.avcwatch.app.observe.StreamsObserver;
 import io.avcwatch.app.rules.Detector;
 import io.avcwatch.app.streams.StreamsRunner;
 import io.avcwatch.app.topology.AvcwatchTopology;
+import io.avcwatch.app.topology.CoPartitioning;
 import io.avcwatch.app.topology.StreamsProperties;
 import io.avcwatch.app.topology.TopologyConfig;
 import io.avcwatch.schemas.Topics;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +47,8 @@ public final class StreamsCommand implements Callable<Integer> {
 
     @Option(names = "--inventory-grace", paramLabel = "DURATION", defaultValue = "2s",
             description = "How long a denial waits for late container inventory, e.g. 2s, 500ms, 0"
-                    + " (default: ${DEFAULT-VALUE}). Every denial is delayed by this much.")
+                    + " (default: ${DEFAULT-VALUE}). Only a denial whose container is not known yet waits, and the later"
+                    + " events of its host wait behind it.")
     private String inventoryGrace;
 
     @Option(names = "--storm-window", paramLabel = "DURATION", defaultValue = "1m",
@@ -69,6 +72,11 @@ public final class StreamsCommand implements Callable<Integer> {
                 .withInventoryGrace(parseDuration("--inventory-grace", inventoryGrace)).withStormWindow(window);
         final String appId = applicationId != null ? applicationId : StreamsProperties.applicationId(prefix);
         final Properties props = StreamsProperties.of(appId, kafka.clientProperties(), stateDir);
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
+            CoPartitioning.require(admin, prefix);
+        } catch (IllegalStateException e) {
+            throw new UserException(e.getMessage(), e);
+        }
         final StreamsObserver observer = http.open(DEFAULT_HTTP_PORT, spec.commandLine().getErr(), StreamsObserver::open);
         final StreamsRunner runner = StreamsRunner.start(
                 AvcwatchTopology.build(config, Detector.builtIn(), observer.meters()), observer.streamsProperties(props));
