@@ -14,6 +14,9 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.KafkaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,6 +28,7 @@ import picocli.CommandLine.Option;
                 + " audit.events, avc.denials, avc.mac-events and audit.deadletter out.",
                 "Start more copies with the same --topic-prefix to scale out."})
 public final class StreamsCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsCommand.class);
     /** Where {@code /metrics}, {@code /health} and {@code /api} listen unless told otherwise. */
     static final int DEFAULT_HTTP_PORT = 9470;
 
@@ -72,12 +76,16 @@ public final class StreamsCommand implements Callable<Integer> {
                 .withInventoryGrace(parseDuration("--inventory-grace", inventoryGrace)).withStormWindow(window);
         final String appId = applicationId != null ? applicationId : StreamsProperties.applicationId(prefix);
         final Properties props = StreamsProperties.of(appId, kafka.clientProperties(), stateDir);
+        final StreamsObserver observer = http.open(DEFAULT_HTTP_PORT, spec.commandLine().getErr(), StreamsObserver::open);
         try (Admin admin = Admin.create(kafka.clientProperties())) {
             CoPartitioning.require(admin, prefix);
         } catch (IllegalStateException e) {
+            observer.close();
             throw new UserException(e.getMessage(), e);
+        } catch (KafkaException e) {
+            // not reachable yet: Kafka Streams waits for the cluster anyway; the check is for a reachable one
+            LOG.warn("cannot check the partition counts of audit.raw and avc.containers: {}", e.getMessage());
         }
-        final StreamsObserver observer = http.open(DEFAULT_HTTP_PORT, spec.commandLine().getErr(), StreamsObserver::open);
         final StreamsRunner runner = StreamsRunner.start(
                 AvcwatchTopology.build(config, Detector.builtIn(), observer.meters()), observer.streamsProperties(props));
         observer.attach(runner.streams());

@@ -18,7 +18,7 @@ import org.apache.kafka.common.KafkaException;
  * no container.
  */
 public final class CoPartitioning {
-    private static final long TIMEOUT_SECONDS = 60;
+    private static final long TIMEOUT_SECONDS = 15;
 
     private CoPartitioning() {
     }
