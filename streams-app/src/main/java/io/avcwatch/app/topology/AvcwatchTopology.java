@@ -117,7 +117,8 @@ public final class AvcwatchTopology {
 
         final KTable<String, ContainerLabel> containers = containerTable(builder, config);
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(WAITING_STORE), Serdes.String(), Serdes.String()));
+                Stores.inMemoryKeyValueStore(WAITING_STORE), Serdes.String(), Serdes.String())
+                .withCachingEnabled()); // most waits end within a commit interval: no changelog record then
         final KStream<String, DetectionInput> correlated = events.process(() -> new CorrelationProcessor(config),
                 Named.as("correlate-containers"), CONTAINERS_STORE, WAITING_STORE);
 
@@ -129,10 +130,11 @@ public final class AvcwatchTopology {
                 .mapValues(in -> ((DetectionInput.StateChange) in).event(), Named.as("unwrap-mac-events"))
                 .to(Topics.MAC_EVENTS.name(prefix), produced(Topics.MAC_EVENTS, "write-mac-events"));
 
+        // cached: a storm grows with every repeat, and only its last state per commit reaches the changelog
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(HOST_STATE_STORE),
-                Serdes.String(), JsonSerde.of(HostState.class)));
+                Serdes.String(), JsonSerde.of(HostState.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORM_STORE),
-                Serdes.String(), JsonSerde.of(StormState.class)));
+                Serdes.String(), JsonSerde.of(StormState.class)).withCachingEnabled());
         correlated.process(() -> new DetectionProcessor(config, detector), Named.as("detect-escapes"),
                         HOST_STATE_STORE, STORM_STORE)
                 .to(Topics.AVC_ALERTS.name(prefix), produced(Topics.AVC_ALERTS, "write-alerts"));

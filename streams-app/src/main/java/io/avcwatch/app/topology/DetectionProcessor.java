@@ -22,7 +22,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Runs the {@link Detector} over one host's denials and SELinux state changes, which the correlation step
  * hands over in the order the host's events were assembled. The host's last enforcing mode lives in
  * {@value AvcwatchTopology#HOST_STATE_STORE} (mirrored in memory, so the hot path never deserialises it);
- * repeated alerts fold into storms kept in {@value AvcwatchTopology#STORM_STORE}. A storm window closes by
+ * repeated alerts fold into storms kept in {@value AvcwatchTopology#STORM_STORE} (mirrored in memory too:
+ * the store is only read when the task starts). A storm window closes by
  * its own host's event time (never another host's, so the result does not depend on how hosts interleave in
  * a partition), at once on an {@link EndOfInput} marker, and, live only, by the wall clock on a quiet host.
  */
@@ -35,6 +36,7 @@ final class DetectionProcessor implements Processor<String, DetectionInput, Stri
     private KeyValueStore<String, HostState> hostStates;
     private KeyValueStore<String, StormState> stormStates;
     private final Map<String, HostState> hostStateCache = new HashMap<>();
+    private final Map<String, StormState> stormCache = new HashMap<>();
     private final Map<String, HostClock> clocks = new HashMap<>();
     /** Open storms of each host by the event time their window closes, so expiry never scans the store. */
     private final Map<String, TreeMap<Long, Set<String>>> closing = new HashMap<>();
@@ -52,7 +54,10 @@ final class DetectionProcessor implements Processor<String, DetectionInput, Stri
         this.hostStates = ctx.getStateStore(AvcwatchTopology.HOST_STATE_STORE);
         this.stormStates = ctx.getStateStore(AvcwatchTopology.STORM_STORE);
         try (KeyValueIterator<String, StormState> all = stormStates.all()) {
-            all.forEachRemaining(storm -> index(storm.key, storm.value));
+            all.forEachRemaining(storm -> {
+                stormCache.put(storm.key, storm.value);
+                index(storm.key, storm.value);
+            });
         }
         try (KeyValueIterator<String, HostState> all = hostStates.all()) {
             all.forEachRemaining(state -> hostStateCache.put(state.key, state.value));
@@ -101,7 +106,7 @@ final class DetectionProcessor implements Processor<String, DetectionInput, Stri
 
     private void offer(final Alert alert) {
         final String key = StormAggregator.keyOf(alert);
-        final StormAggregator.Step step = storms.offer(stormStates.get(key), alert);
+        final StormAggregator.Step step = storms.offer(stormCache.get(key), alert);
         apply(key, step);
     }
 
@@ -110,7 +115,7 @@ final class DetectionProcessor implements Processor<String, DetectionInput, Stri
         while (byClose != null && !byClose.isEmpty() && byClose.firstKey() <= eventTimeMs) {
             for (final String key : byClose.pollFirstEntry().getValue()) {
                 closesAt.remove(key);
-                final StormState state = stormStates.get(key);
+                final StormState state = stormCache.get(key);
                 if (state != null) {
                     apply(key, storms.expire(state, eventTimeMs));
                 }
@@ -121,16 +126,19 @@ final class DetectionProcessor implements Processor<String, DetectionInput, Stri
     /** End of a finite input: every open storm emits its aggregate now and closes. */
     private void flushStorms() {
         for (final String key : new TreeSet<>(closesAt.keySet())) {
-            final StormState state = stormStates.get(key);
+            final StormState state = stormCache.get(key);
             apply(key, new StormAggregator.Step(null, state == null ? List.of() : storms.flush(state)));
         }
     }
 
     private void apply(final String key, final StormAggregator.Step step) {
         if (step.state() == null) {
-            stormStates.delete(key);
+            if (stormCache.remove(key) != null) {
+                stormStates.delete(key);
+            }
             unindex(key);
         } else {
+            stormCache.put(key, step.state());
             stormStates.put(key, step.state());
             index(key, step.state());
         }
