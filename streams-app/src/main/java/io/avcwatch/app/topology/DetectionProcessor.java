@@ -134,7 +134,7 @@ final class DetectionProcessor implements Processor<String, DetectionInput, Stri
     private void apply(final String key, final StormAggregator.Step step) {
         if (step.state() == null) {
             if (stormCache.remove(key) != null) {
-                stormStates.delete(key);
+                stormStates.put(key, null); // a delete that does not deserialise the old value
             }
             unindex(key);
         } else {
