@@ -5,6 +5,7 @@ import io.avcwatch.app.observe.PipelineMeters;
 import io.avcwatch.app.rules.Detector;
 import io.avcwatch.app.rules.HostState;
 import io.avcwatch.app.rules.StormState;
+import io.avcwatch.schemas.Alert;
 import io.avcwatch.schemas.AvcDenial;
 import io.avcwatch.schemas.ContainerLabel;
 import io.avcwatch.schemas.JsonSerde;
@@ -69,8 +70,10 @@ public final class AvcwatchTopology {
     public static final String WAITING_STORE = "correlate-waiting-for-inventory";
     /** Each host's last SELinux enforcing mode (key host, value HostState JSON). */
     public static final String HOST_STATE_STORE = "detect-host-state";
-    /** Open alert storms (key {@code host|container|rule|severity}, value StormState JSON). */
+    /** Open alert storms as they opened (key {@code host|container|rule|severity}, value StormState JSON). */
     public static final String STORM_STORE = "detect-storms";
+    /** How far each open storm grew since (same key, value {@link StormGrowth} text). */
+    public static final String STORM_GROWTH_STORE = "detect-storm-growth";
 
     private AvcwatchTopology() {
     }
@@ -135,17 +138,20 @@ public final class AvcwatchTopology {
                 Serdes.String(), JsonSerde.of(HostState.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORM_STORE),
                 Serdes.String(), JsonSerde.of(StormState.class)).withCachingEnabled());
-        correlated.process(() -> new DetectionProcessor(config, detector), Named.as("detect-escapes"),
-                        HOST_STATE_STORE, STORM_STORE)
-                .to(Topics.AVC_ALERTS.name(prefix), produced(Topics.AVC_ALERTS, "write-alerts"));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORM_GROWTH_STORE),
+                Serdes.String(), Serdes.String()).withCachingEnabled());
+        final KStream<String, Alert> detected = correlated.process(() -> new DetectionProcessor(config, detector),
+                Named.as("detect-escapes"), HOST_STATE_STORE, STORM_STORE, STORM_GROWTH_STORE);
+        detected.to(Topics.AVC_ALERTS.name(prefix), produced(Topics.AVC_ALERTS, "write-alerts"));
 
         final KStream<String, ContainerLabel> containerChanges = containers.toStream(Named.as("container-changes"));
-        containerChanges
+        final KStream<String, Alert> containerRisks = containerChanges
                 .flatMapValues(detector::onContainer, Named.as("detect-container-risks"))
-                .selectKey((label, alert) -> alert.host(), Named.as("key-container-alerts-by-host"))
-                .to(Topics.AVC_ALERTS.name(prefix), produced(Topics.AVC_ALERTS, "write-container-alerts"));
+                .selectKey((label, alert) -> alert.host(), Named.as("key-container-alerts-by-host"));
+        containerRisks.to(Topics.AVC_ALERTS.name(prefix), produced(Topics.AVC_ALERTS, "write-container-alerts"));
 
-        ApiViews.addTo(builder, prefix, denials, containerChanges, meters);
+        ApiViews.addTo(builder, denials, detected.merge(containerRisks, Named.as("merge-alerts-for-api")),
+                containerChanges, meters);
         return builder.build();
     }
 

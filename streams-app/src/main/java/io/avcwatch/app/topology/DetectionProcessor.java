@@ -22,8 +22,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Runs the {@link Detector} over one host's denials and SELinux state changes, which the correlation step
  * hands over in the order the host's events were assembled. The host's last enforcing mode lives in
  * {@value AvcwatchTopology#HOST_STATE_STORE} (mirrored in memory, so the hot path never deserialises it);
- * repeated alerts fold into storms kept in {@value AvcwatchTopology#STORM_STORE} (mirrored in memory too:
- * the store is only read when the task starts). A storm window closes by
+ * repeated alerts fold into storms kept in {@value AvcwatchTopology#STORM_STORE} and
+ * {@value AvcwatchTopology#STORM_GROWTH_STORE} (mirrored in memory: the stores are only read when the task
+ * starts). A storm window closes by
  * its own host's event time (never another host's, so the result does not depend on how hosts interleave in
  * a partition), at once on an {@link EndOfInput} marker, and, live only, by the wall clock on a quiet host.
  */
@@ -35,6 +36,7 @@ final class DetectionProcessor implements Processor<String, DetectionInput, Stri
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, HostState> hostStates;
     private KeyValueStore<String, StormState> stormStates;
+    private KeyValueStore<String, String> stormGrowth;
     private final Map<String, HostState> hostStateCache = new HashMap<>();
     private final Map<String, StormState> stormCache = new HashMap<>();
     private final Map<String, HostClock> clocks = new HashMap<>();
@@ -53,10 +55,12 @@ final class DetectionProcessor implements Processor<String, DetectionInput, Stri
         this.context = ctx;
         this.hostStates = ctx.getStateStore(AvcwatchTopology.HOST_STATE_STORE);
         this.stormStates = ctx.getStateStore(AvcwatchTopology.STORM_STORE);
+        this.stormGrowth = ctx.getStateStore(AvcwatchTopology.STORM_GROWTH_STORE);
         try (KeyValueIterator<String, StormState> all = stormStates.all()) {
             all.forEachRemaining(storm -> {
-                stormCache.put(storm.key, storm.value);
-                index(storm.key, storm.value);
+                final StormState state = StormGrowth.applyTo(storm.value, stormGrowth.get(storm.key));
+                stormCache.put(storm.key, state);
+                index(storm.key, state);
             });
         }
         try (KeyValueIterator<String, HostState> all = hostStates.all()) {
@@ -131,15 +135,26 @@ final class DetectionProcessor implements Processor<String, DetectionInput, Stri
         }
     }
 
+    /**
+     * Keeps the storm's state in memory and in the stores: the opening state as JSON once, and each repeat
+     * folded in as a few bytes of {@link StormGrowth} (a storm of thousands of repeats is not thousands of
+     * alert serialisations). Puts of null are deletes that do not deserialise the old value.
+     */
     private void apply(final String key, final StormAggregator.Step step) {
+        final StormState before = step.state() == null ? stormCache.remove(key) : stormCache.put(key, step.state());
         if (step.state() == null) {
-            if (stormCache.remove(key) != null) {
-                stormStates.put(key, null); // a delete that does not deserialise the old value
+            if (before != null) {
+                stormStates.put(key, null);
+                stormGrowth.put(key, null);
             }
             unindex(key);
         } else {
-            stormCache.put(key, step.state());
-            stormStates.put(key, step.state());
+            if (StormGrowth.sameStorm(before, step.state())) {
+                stormGrowth.put(key, StormGrowth.of(step.state()));
+            } else {
+                stormStates.put(key, step.state());
+                stormGrowth.put(key, null);
+            }
             index(key, step.state());
         }
         for (final Alert alert : step.emit()) {
