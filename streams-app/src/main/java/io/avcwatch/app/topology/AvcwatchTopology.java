@@ -152,17 +152,21 @@ public final class AvcwatchTopology {
 
         ApiViews.addTo(builder, denials, detected.merge(containerRisks, Named.as("merge-alerts-for-api")),
                 containerChanges, meters);
-        return builder.build();
+        final Properties optimization = new Properties();
+        optimization.setProperty(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsProperties.OPTIMIZATION);
+        return builder.build(optimization);
     }
 
     /**
      * A builder that refuses generated names for stores, changelogs and repartition topics at build time
-     * ({@code ensure.explicit.internal.resource.naming}); the placeholder id and servers are replaced by the
-     * real configuration when {@code KafkaStreams} starts.
+     * ({@code ensure.explicit.internal.resource.naming}) and restores the container table from
+     * {@code avc.containers} itself instead of a changelog copy ({@link StreamsProperties#OPTIMIZATION}); the
+     * placeholder id and servers are replaced by the real configuration when {@code KafkaStreams} starts.
      */
     private static StreamsBuilder namesEnforced() {
         final Properties overrides = new Properties();
         overrides.setProperty(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
+        overrides.setProperty(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsProperties.OPTIMIZATION);
         final Properties placeholder = new Properties();
         placeholder.putAll(overrides);
         placeholder.setProperty(StreamsConfig.APPLICATION_ID_CONFIG, "avcwatch-topology");
