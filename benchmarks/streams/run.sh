@@ -25,7 +25,7 @@ echo "== broker at $BOOTSTRAP"
 
 CP="$ROOT/streams-app/target/avcwatch.jar:$ROOT/streams-app/target/lib/*"
 echo "== avcwatch topology, exactly_once_v2"
-java -Xmx2g -cp "$CP" -Dlog4j2.configurationFile="$HERE/log4j2-quiet.properties" "$HERE/StreamsThroughput.java" "$BOOTSTRAP" "$WORK/bench.log" "$WORK/state"
+java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "$CP" -Dlog4j2.configurationFile="$HERE/log4j2-quiet.properties" "$HERE/StreamsThroughput.java" "$BOOTSTRAP" "$WORK/bench.log" "$WORK/state"
 
 echo "== ProducerPerformance, same broker, same lines (acks=all, lz4, linger 5 ms, batch 256 KiB)"
 java -Xmx1g -cp "$HERE/target/lib/*" -Dlog4j2.configurationFile="$HERE/log4j2-quiet.properties" \

@@ -1,5 +1,7 @@
 package io.avcwatch.tailer;
 
+import io.avcwatch.tailer.metrics.TailerMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,6 +55,7 @@ public final class ExactlyOnceTailer implements Runnable, AutoCloseable {
     private final String sourceId;
     private final String path;
     private final CheckpointStore checkpoints;
+    private final TailerMetrics metrics;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
     private final AtomicLong shipped = new AtomicLong();
@@ -80,7 +83,13 @@ public final class ExactlyOnceTailer implements Runnable, AutoCloseable {
     }
 
     public ExactlyOnceTailer(final Settings settings) {
+        this(settings, TailerMetrics.none());
+    }
+
+    /** A tailer that records lines shipped, outages and connectivity in {@code metrics}. */
+    public ExactlyOnceTailer(final Settings settings, final TailerMetrics metrics) {
         this.settings = settings;
+        this.metrics = metrics;
         this.sourceId = settings.host() + ":" + settings.file();
         this.path = settings.file().toString();
         this.checkpoints = new CheckpointStore(settings.checkpointTopic(), settings.clientProps());
@@ -102,6 +111,7 @@ public final class ExactlyOnceTailer implements Runnable, AutoCloseable {
                     LOG.error("Stopping: Kafka refused the tailer's credentials: {}", e.getMessage());
                     return;
                 } catch (KafkaException | IOException e) {
+                    metrics.sessionFailed();
                     LOG.warn("Shipping {} paused ({}); no line is dropped: resuming from the last committed "
                             + "position in {} ms", settings.file(), e.toString(), backoffMs);
                     await(backoffMs);
@@ -109,6 +119,7 @@ public final class ExactlyOnceTailer implements Runnable, AutoCloseable {
                 }
             }
         } finally {
+            metrics.stopped();
             done.countDown();
         }
     }
@@ -116,6 +127,11 @@ public final class ExactlyOnceTailer implements Runnable, AutoCloseable {
     /** Lines committed since this tailer started. */
     public long shippedLines() {
         return shipped.get();
+    }
+
+    /** Whether the tailer currently reaches Kafka (for {@code /health}). */
+    public boolean connected() {
+        return metrics.connected();
     }
 
     /** Why {@link #run()} gave up, or null. */
@@ -144,10 +160,12 @@ public final class ExactlyOnceTailer implements Runnable, AutoCloseable {
         final Properties p = ProducerSettings.base(settings.clientProps());
         p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId());
         final KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p);
+        final KafkaClientMetrics clientMetrics = metrics.bindProducer(producer);
         boolean clean = false;
         try {
             producer.initTransactions();
             final FilePosition start = checkpoints.read(settings.host(), path);
+            metrics.sessionStarted();
             LOG.info("Following {} from {}", settings.file(), start == null ? "its first byte" : start);
             try (FileFollower follower = FileFollower.resume(settings.file(), start)) {
                 ship(producer, follower);
@@ -155,6 +173,7 @@ public final class ExactlyOnceTailer implements Runnable, AutoCloseable {
             clean = true;
         } finally {
             // After a failure do not wait for in-flight sends: the next session re-reads the position.
+            clientMetrics.close();
             producer.close(clean ? Duration.ofSeconds(30) : Duration.ZERO);
         }
     }
@@ -190,6 +209,7 @@ public final class ExactlyOnceTailer implements Runnable, AutoCloseable {
             producer.send(checkpoints.record(settings.host(), path, position));
             producer.commitTransaction();
             shipped.addAndGet(count);
+            metrics.committed(count, bytes);
             backlog.committed(count, bytes);
             backoffMs = MIN_BACKOFF_MS;
             LOG.debug("Committed {} lines of {}, now at {}", count, settings.file(), position);

@@ -57,6 +57,8 @@ public final class Analysis {
     private static final Logger LOG = LoggerFactory.getLogger(Analysis.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration STALL_LIMIT = Duration.ofMinutes(3);
+    /** Commits between two wall-clock ticks of a finite run: see {@link #finiteRun}. */
+    private static final int FINITE_RUN_TICK_EVERY_COMMITS = 5;
 
     private final AnalysisRequest request;
     private final Progress progress;
@@ -77,7 +79,11 @@ public final class Analysis {
         final String prefix = request.topicPrefix();
         final Properties client = request.clientProps();
         AnalysisTopics.ensure(client, AnalysisTopics.all(prefix, request.partitions()));
-        final Topology topology = AvcwatchTopology.build(TopologyConfig.defaults().withTopicPrefix(prefix));
+        final Properties streamsProps = streamsProperties(client);
+        final Duration commitInterval = Duration.ofMillis(
+                Long.parseLong(streamsProps.getProperty(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)));
+        final Topology topology = AvcwatchTopology.build(
+                finiteRun(TopologyConfig.defaults().withTopicPrefix(prefix), commitInterval));
         final String raw = Topics.AUDIT_RAW.name(prefix);
         final List<String> warnings = new ArrayList<>();
         final long lines;
@@ -88,7 +94,7 @@ public final class Analysis {
             return t;
         });
         // the application joins its group while the inventory is published; no line ships before the labels
-        try (StreamsRunner runner = StreamsRunner.start(topology, streamsProperties(client));
+        try (StreamsRunner runner = StreamsRunner.start(topology, streamsProps);
              Admin admin = Admin.create(client)) {
             containers = publishInventory(client, warnings);
             LOG.info("topics ready below '{}', {} container labels published", prefix, containers.size());
@@ -139,14 +145,26 @@ public final class Analysis {
     }
 
     /**
-     * The streams settings of {@code avcwatch streams}, plus: one in-flight request per producer connection, so
-     * a fresh transactional producer's first batches to a partition are not refused out of order and retried
-     * (which costs seconds on a run this short), and quick retries of a transaction that overlaps the last.
+     * The topology settings of a finite run: the live ones, ticking less often. The end markers, not the wall
+     * clock, complete the last events and close storms, so the punctuation only has to tick now and then; its
+     * ticks are records on the repartition topic, and {@link CatchUp} needs a few commits in a row without new
+     * ticks to see everything consumed. (The inventory grace stays: without the buffer, denials reach detection
+     * in arrival rather than event-time order, and storms fold differently.)
+     */
+    static TopologyConfig finiteRun(final TopologyConfig live, final Duration commitInterval) {
+        return live.withPunctuateEvery(commitInterval.multipliedBy(FINITE_RUN_TICK_EVERY_COMMITS));
+    }
+
+    /**
+     * The streams settings of {@code avcwatch streams}, plus a commit interval for a finite run
+     * ({@link StreamsProperties#FINITE_RUN_COMMIT_INTERVAL}, unless the client properties set one) and quick
+     * retries of a transaction's first batch that overlaps the last transaction's markers (a broker other than
+     * the embedded one may answer CONCURRENT_TRANSACTIONS before they are written).
      */
     private Properties streamsProperties(final Properties client) {
         final Properties props = StreamsProperties.of(request.applicationId(), client, request.stateDir());
-        props.setProperty(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), "1");
-        // a transaction begun while the last one's markers are still being written is refused and retried
+        props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+                Long.toString(StreamsProperties.FINITE_RUN_COMMIT_INTERVAL.toMillis()));
         props.setProperty(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), "10");
         return props;
     }

@@ -16,9 +16,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
@@ -67,6 +70,7 @@ final class AnalysisTopics {
                     }
                 }
             }
+            awaitLeaders(admin, specs);
         } catch (ExecutionException e) {
             throw new KafkaException("cannot list topics: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
@@ -74,6 +78,35 @@ final class AnalysisTopics {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaException("interrupted while creating topics", e);
+        }
+    }
+
+    /**
+     * Waits until the leader of every partition of {@code specs} serves it. The controller's metadata (what
+     * describeTopics shows) names a leader before that broker has taken the partition over, and an idempotent
+     * producer whose first batch is refused with NOT_LEADER_OR_FOLLOWER while its second is accepted is left
+     * retrying an out-of-order sequence until it times out (KAFKA-14359). A list-offsets request is answered by
+     * the leader itself, and the admin client retries it until the leader does.
+     */
+    private static void awaitLeaders(final Admin admin, final List<TopicSpec> specs)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        final Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        for (final TopicSpec spec : specs) {
+            for (int p = 0; p < spec.partitions(); p++) {
+                partitions.put(new TopicPartition(spec.name(), p), OffsetSpec.latest());
+            }
+        }
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            try {
+                admin.listOffsets(partitions).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
         }
     }
 

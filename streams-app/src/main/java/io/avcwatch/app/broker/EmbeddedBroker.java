@@ -189,6 +189,13 @@ public final class EmbeddedBroker implements AutoCloseable {
         // retention would delete them within minutes of being written (and drop producer state with
         // them, which shows up as OUT_OF_ORDER_SEQUENCE_NUMBER). A local broker keeps what it is given.
         p.setProperty("log.retention.ms", "-1");
+        // A transaction's first produce to a partition (transaction version 2 adds the partition implicitly)
+        // often arrives while the last transaction's markers are still being written. The broker then waits
+        // up to this long before answering CONCURRENT_TRANSACTIONS; the default 100 ms is shorter than a
+        // marker write on a loaded 2-core machine, and a client that retries a refused first batch while the
+        // next one is in flight gets OUT_OF_ORDER_SEQUENCE_NUMBER (the KAFKA-14359 pattern). Waiting here
+        // instead keeps batches in order with several requests in flight.
+        p.setProperty("add.partitions.to.txn.max.timeout.ms", "5000");
         return p;
     }
 

@@ -1,5 +1,7 @@
 package io.avcwatch.app.cli;
 
+import io.avcwatch.app.observe.StreamsObserver;
+import io.avcwatch.app.rules.Detector;
 import io.avcwatch.app.streams.StreamsRunner;
 import io.avcwatch.app.topology.AvcwatchTopology;
 import io.avcwatch.app.topology.StreamsProperties;
@@ -21,12 +23,17 @@ import picocli.CommandLine.Option;
                 + " audit.events, avc.denials, avc.mac-events and audit.deadletter out.",
                 "Start more copies with the same --topic-prefix to scale out."})
 public final class StreamsCommand implements Callable<Integer> {
+    /** Where {@code /metrics}, {@code /health} and {@code /api} listen unless told otherwise. */
+    static final int DEFAULT_HTTP_PORT = 9470;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     @Mixin
     private KafkaOptions kafka;
+
+    @Mixin
+    private HttpOptions http;
 
     @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "${user.home}/.avcwatch/streams-state",
             description = "Local state (RocksDB, checkpoints); keep it across restarts (default: ${DEFAULT-VALUE}).")
@@ -62,10 +69,16 @@ public final class StreamsCommand implements Callable<Integer> {
                 .withInventoryGrace(parseDuration("--inventory-grace", inventoryGrace)).withStormWindow(window);
         final String appId = applicationId != null ? applicationId : StreamsProperties.applicationId(prefix);
         final Properties props = StreamsProperties.of(appId, kafka.clientProperties(), stateDir);
-        final StreamsRunner runner = StreamsRunner.start(AvcwatchTopology.build(config), props);
-        Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "avcwatch-streams-shutdown"));
+        final StreamsObserver observer = http.open(DEFAULT_HTTP_PORT, spec.commandLine().getErr(), StreamsObserver::open);
+        final StreamsRunner runner = StreamsRunner.start(
+                AvcwatchTopology.build(config, Detector.builtIn(), observer.meters()), observer.streamsProperties(props));
+        observer.attach(runner.streams());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            runner.close();
+            observer.close();
+        }, "avcwatch-streams-shutdown"));
         spec.commandLine().getErr().println("avcwatch: streams " + appId + " started against " + kafka.bootstrap()
-                + "; Ctrl-C stops it");
+                + (observer.port() < 0 ? "" : "; metrics and API on port " + observer.port()) + "; Ctrl-C stops it");
         spec.commandLine().getErr().flush();
         runner.awaitStopped();
         return runner.failure() == null ? ExitCodes.OK : ExitCodes.SOFTWARE;

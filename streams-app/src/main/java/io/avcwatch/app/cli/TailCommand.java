@@ -1,5 +1,8 @@
 package io.avcwatch.app.cli;
 
+import io.avcwatch.app.observe.Health;
+import io.avcwatch.app.observe.ObserveServer;
+import io.avcwatch.app.observe.Registries;
 import io.avcwatch.tailer.ExactlyOnceTailer;
 import io.avcwatch.tailer.HostName;
 import io.avcwatch.tailer.RawRecordFactory;
@@ -7,11 +10,14 @@ import io.avcwatch.tailer.StreamShipper;
 import io.avcwatch.tailer.StreamSource;
 import io.avcwatch.tailer.TailerTopics;
 import io.avcwatch.tailer.TopicSpec;
+import io.avcwatch.tailer.metrics.TailerMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,12 +34,17 @@ import picocli.CommandLine.Option;
 @Command(name = "tail", mixinStandardHelpOptions = true,
         description = "Follow an audit log like tail -F (or read an auditd plugin stream) and ship it to Kafka.")
 public final class TailCommand implements Callable<Integer> {
+    /** Where {@code /metrics} and {@code /health} listen unless told otherwise (streams uses 9470). */
+    static final int DEFAULT_HTTP_PORT = 9471;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     @Mixin
     private KafkaOptions kafka;
+
+    @Mixin
+    private HttpOptions http;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Input input;
@@ -67,13 +78,29 @@ public final class TailCommand implements Callable<Integer> {
         final String key = host != null ? host : HostName.local();
         final TopicSpec raw = TailerTopics.raw(kafka.topicPrefix());
         final TopicSpec checkpoints = TailerTopics.checkpoints(kafka.topicPrefix());
-        TopicSetup.ensureWaiting(kafka.clientProperties(), input.stdin ? List.of(raw) : List.of(raw, checkpoints));
-        return input.stdin ? shipStdin(key, raw.name()) : follow(key, raw.name(), checkpoints.name());
+        final PrometheusMeterRegistry registry = Registries.prometheus();
+        final ObserveServer server = http.open(DEFAULT_HTTP_PORT, spec.commandLine().getErr(),
+                s -> s.enabled() ? ObserveServer.start(s, registry) : null);
+        try {
+            TopicSetup.ensureWaiting(kafka.clientProperties(), input.stdin ? List.of(raw) : List.of(raw, checkpoints));
+            return input.stdin ? shipStdin(key, raw.name(), server)
+                    : follow(key, raw.name(), checkpoints.name(), registry, server);
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
     }
 
-    private int follow(final String key, final String rawTopic, final String checkpointTopic) {
+    private int follow(final String key, final String rawTopic, final String checkpointTopic,
+            final PrometheusMeterRegistry registry, final ObserveServer server) {
         final ExactlyOnceTailer tailer = new ExactlyOnceTailer(new ExactlyOnceTailer.Settings(
-                input.file, key, rawTopic, checkpointTopic, kafka.clientProperties(), Duration.ofMillis(pollMillis)));
+                input.file, key, rawTopic, checkpointTopic, kafka.clientProperties(), Duration.ofMillis(pollMillis)),
+                new TailerMetrics(registry, key, input.file.toString()));
+        if (server != null) {
+            server.serveHealth(() -> new Health(tailer.connected() && tailer.failure() == null,
+                    Map.of("kafka_connected", tailer.connected(), "lines_shipped", tailer.shippedLines())));
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(tailer::close, "avcwatch-tail-shutdown"));
         tailer.run();
         if (tailer.failure() != null) {
@@ -84,7 +111,10 @@ public final class TailCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private int shipStdin(final String key, final String rawTopic) throws IOException {
+    private int shipStdin(final String key, final String rawTopic, final ObserveServer server) throws IOException {
+        if (server != null) {
+            server.serveHealth(() -> new Health(true, Map.of("input", "stdin")));
+        }
         final CountDownLatch done = new CountDownLatch(1);
         final Thread hook = new Thread(() -> awaitQuietly(done), "avcwatch-tail-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

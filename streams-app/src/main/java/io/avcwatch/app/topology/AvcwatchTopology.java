@@ -1,6 +1,8 @@
 package io.avcwatch.app.topology;
 
 import io.avcwatch.app.denials.DenialBuilder;
+import io.avcwatch.app.observe.ApiViews;
+import io.avcwatch.app.observe.PipelineMeters;
 import io.avcwatch.app.denials.MacEvents;
 import io.avcwatch.app.rules.Detector;
 import io.avcwatch.app.rules.HostState;
@@ -90,6 +92,14 @@ public final class AvcwatchTopology {
 
     /** Builds the topology with {@code detector}'s rules; pure (no I/O, no clients). */
     public static Topology build(final TopologyConfig config, final Detector detector) {
+        return build(config, detector, PipelineMeters.none());
+    }
+
+    /**
+     * Builds the topology with {@code detector}'s rules, recording records read, events, serial gaps, dead
+     * letters and alerts in {@code meters}; pure apart from the meters.
+     */
+    public static Topology build(final TopologyConfig config, final Detector detector, final PipelineMeters meters) {
         final String prefix = config.topicPrefix();
         final StreamsBuilder builder = namesEnforced();
 
@@ -98,7 +108,7 @@ public final class AvcwatchTopology {
                 .withCachingEnabled());
         final KStream<String, AssemblyOutput> assembled = builder
                 .stream(Topics.AUDIT_RAW.name(prefix), consumed(Topics.AUDIT_RAW, "read-audit-raw"))
-                .process(() -> new EventAssemblyProcessor(config),
+                .process(() -> new EventAssemblyProcessor(config, meters),
                         Named.as("assemble-events"), INFLIGHT_STORE);
 
         final var routes = assembled.split(Named.as("route-assembly-"))
@@ -128,16 +138,18 @@ public final class AvcwatchTopology {
 
         final KTable<String, ContainerLabel> containers = containerTable(builder, config);
         final KStream<String, AvcDenial> sourced = correlateSource(denials, containers, config);
-        correlateTarget(sourced, containers)
-                .selectKey((label, denial) -> denial.host(), Named.as("key-by-host"))
-                .to(Topics.AVC_DENIALS.name(prefix), produced(Topics.AVC_DENIALS, "write-denials"));
+        final KStream<String, AvcDenial> correlated = correlateTarget(sourced, containers)
+                .selectKey((label, denial) -> denial.host(), Named.as("key-by-host"));
+        correlated.to(Topics.AVC_DENIALS.name(prefix), produced(Topics.AVC_DENIALS, "write-denials"));
 
         detect(builder, config, detector);
-        containers.toStream(Named.as("container-changes"))
+        final KStream<String, ContainerLabel> containerChanges = containers.toStream(Named.as("container-changes"));
+        containerChanges
                 .flatMapValues(detector::onContainer, Named.as("detect-container-risks"))
                 .selectKey((label, alert) -> alert.host(), Named.as("key-container-alerts-by-host"))
                 .to(Topics.AVC_ALERTS.name(prefix), produced(Topics.AVC_ALERTS, "write-container-alerts"));
 
+        ApiViews.addTo(builder, prefix, correlated, containerChanges, meters);
         return builder.build();
     }
 

@@ -1,5 +1,6 @@
 package io.avcwatch.app.topology;
 
+import io.avcwatch.app.observe.PipelineMeters;
 import io.avcwatch.parsers.AuditEvent;
 import io.avcwatch.parsers.AuditLineParser;
 import io.avcwatch.parsers.AuditRecord;
@@ -41,6 +42,7 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
     private static final char KEY_SEPARATOR = '|';
 
     private final TopologyConfig config;
+    private final PipelineMeters meters;
     private final Map<String, HostEvents> hosts = new HashMap<>();
     private ProcessorContext<String, AssemblyOutput> context;
     private KeyValueStore<String, String> store;
@@ -55,7 +57,12 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
     private String currentKey;
 
     EventAssemblyProcessor(final TopologyConfig config) {
+        this(config, PipelineMeters.none());
+    }
+
+    EventAssemblyProcessor(final TopologyConfig config, final PipelineMeters meters) {
         this.config = config;
+        this.meters = meters;
     }
 
     @Override
@@ -74,11 +81,13 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
         }
         final String host = in.key() == null ? "" : in.key();
         final byte[] bytes = in.value() == null ? new byte[0] : in.value();
+        meters.recordRead(host);
         final ParseResult parsed = AuditLineParser.parse(new String(bytes, StandardCharsets.UTF_8));
         if (parsed instanceof ParseError error) {
             final var letter = DeadLetters.of(in, context.recordMetadata().orElse(null),
                     DeadLetters.STAGE_PARSE, error.kind().name(), error.detail());
             context.forward(letter.withValue(new AssemblyOutput.Rejected(letter.value())));
+            meters.deadLetter(DeadLetters.STAGE_PARSE, error.kind().name());
         } else if (parsed instanceof SkippedLine) {
             skippedLines++;
         } else if (parsed instanceof AuditRecord record) {
@@ -93,7 +102,11 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
         lastArrivalWallMs = wallMs;
         newestEventMs = Math.max(newestEventMs, record.id().epochMillis());
         final HostEvents events = hosts.computeIfAbsent(host, h -> new HostEvents());
+        final long lostBefore = events.lostEvents();
         final List<AuditEvent> done = events.add(record, wallMs, config.eventTimeout().toMillis(), storeFor(host));
+        if (events.lostEvents() > lostBefore) {
+            meters.eventsLost(host, events.lostEvents() - lostBefore);
+        }
         done.forEach(e -> emit(host, e));
         while (events.inFlight() > config.maxInFlight()) {
             final AuditEvent oldest = events.evictOldest();
@@ -144,6 +157,7 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
             source = currentPosition; // complete with its first record: never held open
         }
         context.forward(new Record<>(host, new AssemblyOutput.Assembled(event, source), event.id().epochMillis()));
+        meters.eventAssembled(host);
     }
 
     private static SourcePosition position(final Record<String, byte[]> in) {

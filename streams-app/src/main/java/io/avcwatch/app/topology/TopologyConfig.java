@@ -65,6 +65,12 @@ public record TopologyConfig(String topicPrefix, Duration eventTimeout, Duration
                 inventoryGrace, inventoryHistory, stormWindow);
     }
 
+    /** The same settings with another wall-clock punctuation interval. */
+    public TopologyConfig withPunctuateEvery(final Duration every) {
+        return new TopologyConfig(topicPrefix, eventTimeout, quietHostAfter, every, maxInFlight,
+                inventoryGrace, inventoryHistory, stormWindow);
+    }
+
     /** The same settings with another inventory grace period. */
     public TopologyConfig withInventoryGrace(final Duration grace) {
         return new TopologyConfig(topicPrefix, eventTimeout, quietHostAfter, punctuateEvery, maxInFlight,

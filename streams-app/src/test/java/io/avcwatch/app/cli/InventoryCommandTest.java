@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.avcwatch.app.testing.ShippedSchemas;
 import io.avcwatch.schemas.SchemaDocument;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +41,7 @@ class InventoryCommandTest {
         assertThat(first.path("key").asText()).isEqualTo("rocky9|c170,c393");
         assertThat(first.path("timestamp").asText()).isEqualTo("2024-04-20T08:53:30.000000123Z");
         assertThat(first.path("value").path("containers").get(0).path("name").asText()).isEqualTo("eager_hopper");
-        final JsonSchema schema = containerLabelSchema();
+        final JsonSchema schema = ShippedSchemas.of(SchemaDocument.CONTAINER_LABEL);
         for (final String line : lines) {
             assertThat(schema.validate(MAPPER.readTree(line).path("value"))).extracting(ValidationMessage::getMessage)
                     .isEmpty();
@@ -117,20 +114,5 @@ class InventoryCommandTest {
         try (InputStream in = InventoryCommandTest.class.getResourceAsStream("/inventory/" + name)) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-    }
-
-    /** The shipped {@code container-label} schema, its {@code $ref}s resolved from the schemas jar. */
-    private static JsonSchema containerLabelSchema() {
-        final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-                builder -> builder.schemaLoaders(loaders -> loaders.add(iri -> {
-                    final String uri = iri.toString();
-                    if (!uri.startsWith(SchemaDocument.BASE_URI)) {
-                        return null;
-                    }
-                    final String resource = SchemaDocument.RESOURCE_DIR + uri.substring(SchemaDocument.BASE_URI.length());
-                    return () -> SchemaDocument.class.getClassLoader().getResourceAsStream(resource);
-                })));
-        return factory.getSchema(SchemaLocation.of(SchemaDocument.CONTAINER_LABEL.id()),
-                SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
     }
 }

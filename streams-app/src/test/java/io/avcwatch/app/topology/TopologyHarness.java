@@ -1,5 +1,7 @@
 package io.avcwatch.app.topology;
 
+import io.avcwatch.app.observe.PipelineMeters;
+import io.avcwatch.app.rules.Detector;
 import io.avcwatch.parsers.selinux.CategorySet;
 import io.avcwatch.schemas.Alert;
 import io.avcwatch.schemas.AvcDenial;
@@ -35,9 +37,14 @@ final class TopologyHarness implements AutoCloseable {
     final TestOutputTopic<String, Alert> alerts;
 
     TopologyHarness(final TopologyConfig config, final Path stateDir) {
+        this(config, stateDir, PipelineMeters.none());
+    }
+
+    /** A harness whose topology records its meters in {@code meters}. */
+    TopologyHarness(final TopologyConfig config, final Path stateDir, final PipelineMeters meters) {
         final Properties props = StreamsProperties.of("avcwatch-test", new Properties(), stateDir);
         props.setProperty("bootstrap.servers", "unused:9092");
-        driver = new TopologyTestDriver(AvcwatchTopology.build(config), props, WALL_START);
+        driver = new TopologyTestDriver(AvcwatchTopology.build(config, Detector.builtIn(), meters), props, WALL_START);
         final String prefix = config.topicPrefix();
         raw = input(Topics.AUDIT_RAW, prefix);
         containers = input(Topics.AVC_CONTAINERS, prefix);

@@ -1,0 +1,61 @@
+package io.avcwatch.app.observe;
+
+import io.avcwatch.schemas.Alert;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Keeps the newest {@link ApiViews#RECENT_ALERTS_PER_PARTITION} alerts of its partition in
+ * {@value ApiViews#RECENT_ALERTS_STORE}, keyed by {@link #keyOf(Alert)} so the store's order is event-time
+ * order, and counts each new alert id once in {@link PipelineMeters#ALERTS}. A storm's closing update has the
+ * same key and replaces the alert it completes.
+ */
+final class RecentAlertsProcessor implements Processor<String, Alert, Void, Void> {
+    private final PipelineMeters meters;
+    private final int capacity;
+    private KeyValueStore<String, Alert> store;
+
+    RecentAlertsProcessor(final PipelineMeters meters, final int capacity) {
+        this.meters = meters;
+        this.capacity = capacity;
+    }
+
+    @Override
+    public void init(final ProcessorContext<Void, Void> context) {
+        this.store = context.getStateStore(ApiViews.RECENT_ALERTS_STORE);
+    }
+
+    @Override
+    public void process(final Record<String, Alert> in) {
+        final Alert alert = in.value();
+        if (alert == null) {
+            return;
+        }
+        final String key = keyOf(alert);
+        if (store.putIfAbsent(key, alert) == null) {
+            meters.alert(alert);
+        } else {
+            store.put(key, alert);
+        }
+        long excess = store.approximateNumEntries() - capacity;
+        if (excess > 0) {
+            final List<String> expired = new ArrayList<>();
+            try (KeyValueIterator<String, Alert> oldest = store.all()) {
+                while (excess-- > 0 && oldest.hasNext()) {
+                    expired.add(oldest.next().key);
+                }
+            }
+            expired.forEach(store::delete);
+        }
+    }
+
+    /** Zero-padded event-time milliseconds, then the alert id: sorts by time, unique per alert. */
+    static String keyOf(final Alert alert) {
+        return String.format("%019d|%s", Math.max(0, alert.event().time().toEpochMilli()), alert.alertId());
+    }
+}

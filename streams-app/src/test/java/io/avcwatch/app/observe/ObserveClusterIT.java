@@ -1,0 +1,248 @@
+package io.avcwatch.app.observe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.avcwatch.app.broker.EmbeddedBroker;
+import io.avcwatch.app.cli.AvcwatchCommand;
+import io.avcwatch.app.cli.ExitCodes;
+import io.avcwatch.app.rules.Detector;
+import io.avcwatch.app.streams.StreamsRunner;
+import io.avcwatch.app.topology.AvcwatchTopology;
+import io.avcwatch.app.topology.StreamsProperties;
+import io.avcwatch.app.topology.TopologyConfig;
+import io.avcwatch.schemas.Alert;
+import io.avcwatch.schemas.Json;
+import io.avcwatch.schemas.Topics;
+import io.avcwatch.tailer.ExactlyOnceTailer;
+import io.avcwatch.tailer.metrics.TailerMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two instances of the application in one JVM against the embedded broker, each with its own HTTP server on
+ * loopback: the demo scenario is tailed in (one host through {@link ExactlyOnceTailer} with its meters), and
+ * then each instance serves the recent alerts the other one holds, and {@code /metrics} shows the meters moving.
+ */
+class ObserveClusterIT {
+    private static final Duration DEADLINE = Duration.ofSeconds(120);
+    private static final Path DEMO = Path.of("..", "examples", "demo");
+    private static final List<String> HOSTS = List.of("node-alpha1", "node-delta0");
+    private static final Pattern SAMPLE = Pattern.compile("(?m)^(\\w+)(\\{[^}]*})? ([-0-9.eE+NaInf]+)$");
+
+    private static EmbeddedBroker broker;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = EmbeddedBroker.start();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            admin.createTopics(Topics.all().stream().map(t -> t.newTopic("", Optional.empty(), Optional.empty()))
+                    .toList()).all().get();
+        }
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void eachInstanceServesTheOthersRecentAlertsAndMetricsMove() throws Exception {
+        final Instance a = Instance.start(tmp.resolve("a"));
+        final Instance b = Instance.start(tmp.resolve("b"));
+        try (a; b) {
+            a.runner.awaitRunning(DEADLINE);
+            b.runner.awaitRunning(DEADLINE);
+            await("both instances own partitions of every API store", () -> ownsPartitions(a) && ownsPartitions(b)
+                    && a.runner.streams().state().isRunningOrRebalancing() && get(a, "/health").statusCode() == 200
+                    && get(b, "/health").statusCode() == 200);
+
+            for (final String host : HOSTS) {
+                assertThat(AvcwatchCommand.commandLine().execute("inventory", "import",
+                        DEMO.resolve(host + ".inspect.json").toString(), "--host", host,
+                        "--bootstrap", broker.bootstrapServers())).isEqualTo(ExitCodes.OK);
+            }
+            final long lines = tailDemo();
+
+            await("every line read", () -> sum(scrape(a), "avcwatch_audit_records_total")
+                    + sum(scrape(b), "avcwatch_audit_records_total") >= lines);
+            await("alerts in both recent-alert views", () -> !localAlerts(a).isEmpty() || !localAlerts(b).isEmpty());
+
+            // Recent alerts: each instance merges its own partitions with the other's.
+            await("each instance serves every instance's recent alerts", () -> {
+                final Set<String> union = ids(localAlerts(a));
+                union.addAll(ids(localAlerts(b)));
+                return ids(alerts(a, "")).equals(union) && ids(alerts(b, "")).equals(union);
+            });
+
+            assertThat(get(a, "/api/alerts/recent?limit=0").statusCode()).isEqualTo(400);
+
+            final String metricsA = scrape(a);
+            final String metricsB = scrape(b);
+            assertThat(sum(metricsA, "avcwatch_alerts_total") + sum(metricsB, "avcwatch_alerts_total")).isPositive();
+            assertThat(sum(metricsA, "avcwatch_audit_events_total") + sum(metricsB, "avcwatch_audit_events_total"))
+                    .isPositive();
+            assertThat(metricsA + metricsB).contains("avcwatch_audit_events_lost_total")
+                    .contains("kafka_consumer_fetch_manager_records_lag_max")
+                    .contains("avcwatch_inventory_labels");
+            await("inventory gauges count the demo's labels", () -> finite(scrape(a), "avcwatch_inventory_labels")
+                    + finite(scrape(b), "avcwatch_inventory_labels") > 0);
+        }
+    }
+
+    /** Ships node-alpha1 with the exactly-once tailer (and its meters), node-delta0 the same way; returns lines. */
+    private long tailDemo() throws Exception {
+        long total = 0;
+        final PrometheusMeterRegistry registry = Registries.prometheus();
+        final List<ExactlyOnceTailer> tailers = new ArrayList<>();
+        final List<Thread> threads = new ArrayList<>();
+        for (final String host : HOSTS) {
+            final Path file = tmp.resolve(host + ".audit.log");
+            Files.copy(DEMO.resolve(host + ".audit.log"), file);
+            total += Files.readAllLines(file).size();
+            final Properties client = new Properties();
+            client.setProperty("bootstrap.servers", broker.bootstrapServers());
+            final ExactlyOnceTailer tailer = new ExactlyOnceTailer(new ExactlyOnceTailer.Settings(file, host,
+                    Topics.AUDIT_RAW.name(""), Topics.TAILER_CHECKPOINTS.name(""), client, Duration.ofMillis(50)),
+                    new TailerMetrics(registry, host, file.toString()));
+            tailers.add(tailer);
+            final Thread t = new Thread(tailer, "tail-" + host);
+            t.start();
+            threads.add(t);
+        }
+        final long expected = total;
+        try {
+            await("tailers shipped every line", () -> tailers.stream().mapToLong(ExactlyOnceTailer::shippedLines).sum()
+                    == expected);
+            final String text = registry.scrape();
+            assertThat(sum(text, "avcwatch_tailer_lines_shipped_total")).isEqualTo(expected);
+            assertThat(sum(text, "avcwatch_tailer_connected")).isEqualTo(HOSTS.size());
+            assertThat(text).contains("kafka_producer_record_send_total");
+        } finally {
+            tailers.forEach(ExactlyOnceTailer::close);
+            for (final Thread t : threads) {
+                t.join(DEADLINE.toMillis());
+            }
+            registry.close();
+        }
+        return total;
+    }
+
+    private static boolean ownsPartitions(final Instance instance) {
+        final var mine = instance.runner.streams().metadataForLocalThreads();
+        final boolean any = mine.stream().anyMatch(t -> !t.activeTasks().isEmpty());
+        final var all = instance.runner.streams().streamsMetadataForStore(ApiViews.CONTAINER_DENIALS_STORE);
+        return any && all.size() == 2 && all.stream().allMatch(m -> !m.topicPartitions().isEmpty())
+                && all.stream().map(StreamsMetadata::hostInfo).distinct().count() == 2;
+    }
+
+    private List<Alert> localAlerts(final Instance i) {
+        return alerts(i, "&scope=local");
+    }
+
+    private List<Alert> alerts(final Instance i, final String extra) {
+        final HttpResponse<String> r = get(i, "/api/alerts/recent?limit=1000" + extra);
+        return r.statusCode() == 200 ? List.of(Json.fromJson(r.body(), Alert[].class)) : List.of();
+    }
+
+    private static Set<String> ids(final List<Alert> alerts) {
+        final Set<String> ids = new HashSet<>();
+        alerts.forEach(x -> ids.add(x.alertId()));
+        return ids;
+    }
+
+    private String scrape(final Instance i) {
+        return get(i, "/metrics").body();
+    }
+
+    private HttpResponse<String> get(final Instance i, final String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + i.port() + path))
+                    .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException("GET " + path + " failed", e);
+        }
+    }
+
+    /** The sum of every sample of {@code metric} (all label sets). */
+    static double sum(final String text, final String metric) {
+        double total = 0;
+        final Matcher m = SAMPLE.matcher(text);
+        while (m.find()) {
+            if (m.group(1).equals(metric)) {
+                total += Double.parseDouble(m.group(3));
+            }
+        }
+        return total;
+    }
+
+    private static double finite(final String text, final String metric) {
+        final double v = sum(text, metric);
+        return Double.isNaN(v) ? 0 : v;
+    }
+
+    private static void await(final String what, final BooleanSupplier condition) {
+        final Instant deadline = Instant.now().plus(DEADLINE);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within " + DEADLINE + ": " + what);
+            }
+            // the polling interval between checks, not a guess at how long the outcome takes
+            LockSupport.parkNanos(100_000_000L);
+        }
+    }
+
+    /** One application instance with its observer. */
+    private record Instance(String name, StreamsObserver observer, StreamsRunner runner) implements AutoCloseable {
+        static Instance start(final Path stateDir) throws Exception {
+            final StreamsObserver observer = StreamsObserver.open(HttpSettings.loopback(0));
+            final Properties client = new Properties();
+            client.setProperty("bootstrap.servers", broker.bootstrapServers());
+            final Properties props = observer.streamsProperties(
+                    StreamsProperties.of("observe-it", client, stateDir));
+            final StreamsRunner runner = StreamsRunner.start(AvcwatchTopology.build(
+                    TopologyConfig.defaults(), Detector.builtIn(), observer.meters()), props);
+            observer.attach(runner.streams());
+            return new Instance(stateDir.getFileName().toString(), observer, runner);
+        }
+
+        int port() {
+            return observer.port();
+        }
+
+        @Override
+        public void close() {
+            runner.close();
+            observer.close();
+        }
+    }
+}
