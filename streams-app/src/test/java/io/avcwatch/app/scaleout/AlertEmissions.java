@@ -47,6 +47,11 @@ record AlertEmissions(Map<String, List<Alert>> byStormKey) {
         return out;
     }
 
+    /** How many records the alerts of {@code hosts} are. */
+    long records(final Set<String> hosts) {
+        return byStormKey.values().stream().flatMap(List::stream).filter(a -> hosts.contains(a.host())).count();
+    }
+
     /** Storm keys that counted more than one event. */
     long storms() {
         return byStormKey.values().stream().filter(list -> events(list) > 1).count();

@@ -6,6 +6,9 @@ import io.avcwatch.app.broker.EmbeddedBroker;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,6 +86,19 @@ class FailoverIT {
         assertThat(reference.alerts().storms()).as("storms to compare: the count checks mean something")
                 .isPositive();
         assertThat(reference.alerts().emissionErrors()).as("reference run").isEmpty();
+
+        // The kill was mid-stream: alerts were committed before it, and the killed instance's hosts had alerts
+        // still to come, which only the survivor can have written.
+        final Set<String> killedHosts = reference.alerts().hosts().stream()
+                .filter(h -> failover.killedPartitions().contains(ScaleoutRun.rawPartition(h)))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(killedHosts).as("hosts with alerts in the killed instance's partitions %s",
+                failover.killedPartitions()).isNotEmpty();
+        assertThat(failover.committedAtKill()).as("alerts committed when the instance was killed").isNotEmpty();
+        assertThat(failover.committedAtKill().stream().filter(a -> killedHosts.contains(a.host())).count())
+                .as("alerts of %s committed at the kill, of %s in the end", killedHosts,
+                        failover.alerts().records(killedHosts))
+                .isLessThan(failover.alerts().records(killedHosts));
         assertThat(failover.alerts().differencesFrom(reference.alerts())).as("failover run vs reference run")
                 .isEmpty();
     }

@@ -15,6 +15,7 @@ import io.avcwatch.tailer.ArchiveSource;
 import io.avcwatch.tailer.RawRecordFactory;
 import io.avcwatch.tailer.StreamShipper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,10 +34,13 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * One run of the live pipeline over a two-part input, below its own topic prefix and application id: topics
- * created ({@code audit.raw} with {@value #RAW_PARTITIONS} partitions), the inventory published, the
+ * created ({@code audit.raw} and {@code avc.containers}, which must match it, with {@value #RAW_PARTITIONS}
+ * partitions), the inventory published, the
  * {@code avcwatch streams} instances started as separate JVMs, the first part shipped, and once alerts are
  * committed the second part shipped, optionally followed at once by SIGKILL to one instance while it works
  * through it. Then the end of input is marked ({@code audit.raw}, then {@code avc.mac-events}, the order
@@ -54,8 +58,26 @@ final class ScaleoutRun {
     private final String prefix;
     private final Path dir;
 
-    /** What happened: the alerts as read back, and the exit code of the killed instance (or null). */
-    record Outcome(AlertEmissions alerts, Integer killedExitCode, Set<String> finalMembers) {
+    /**
+     * What happened.
+     *
+     * @param alerts           {@code avc.alerts} as read back at the end
+     * @param killedExitCode   the exit code of the killed instance, or null
+     * @param finalMembers     client ids of the members that own partitions at the end
+     * @param killedPartitions the {@code audit.raw} partitions the killed instance owned when it was killed
+     * @param committedAtKill  {@code avc.alerts} as committed right after the kill (empty without one)
+     */
+    record Outcome(AlertEmissions alerts, Integer killedExitCode, Set<String> finalMembers,
+            Set<Integer> killedPartitions, List<Alert> committedAtKill) {
+        Outcome {
+            killedPartitions = Set.copyOf(killedPartitions);
+            committedAtKill = List.copyOf(committedAtKill);
+        }
+    }
+
+    /** The {@code audit.raw} partition of {@code host}'s lines: the producer's default partitioner on the key. */
+    static int rawPartition(final String host) {
+        return Utils.toPositive(Utils.murmur2(host.getBytes(StandardCharsets.UTF_8))) % RAW_PARTITIONS;
     }
 
     ScaleoutRun(final String bootstrap, final String prefix, final Path dir) {
@@ -86,7 +108,11 @@ final class ScaleoutRun {
             awaitUntil("the first alerts to be committed", running,
                     () -> !CommittedReader.readAll(client, Topics.AVC_ALERTS, prefix).isEmpty());
             ship(client, input.second());
+            final Set<Integer> killedPartitions = kill
+                    ? rawPartitionsOf(admin, appId, instances.get(0), Topics.AUDIT_RAW.name(prefix)) : Set.of();
             final Integer exit = kill ? running.get(0).kill() : null;
+            final List<Alert> committedAtKill = kill
+                    ? CommittedReader.readAll(client, Topics.AVC_ALERTS, prefix) : List.of();
             final List<StreamsProcess> survivors = kill ? running.subList(1, running.size()) : running;
 
             final CatchUp catchUp = new CatchUp(admin, appId, CatchUp.inputTopics(
@@ -97,7 +123,7 @@ final class ScaleoutRun {
             catchUp.await(POLL, STALL_LIMIT, snapshot -> alive(survivors));
             final Set<String> members = owners(admin, appId);
             final List<Alert> alerts = CommittedReader.readAll(client, Topics.AVC_ALERTS, prefix);
-            return new Outcome(AlertEmissions.of(alerts), exit, members);
+            return new Outcome(AlertEmissions.of(alerts), exit, members, killedPartitions, committedAtKill);
         } finally {
             for (final StreamsProcess p : running) {
                 p.close();
@@ -112,8 +138,8 @@ final class ScaleoutRun {
 
     private void createTopics(final Properties client) throws ExecutionException, InterruptedException {
         final List<NewTopic> topics = Topics.all().stream().filter(t -> t != Topics.TAILER_CHECKPOINTS)
-                .map(t -> t.newTopic(prefix, t == Topics.AUDIT_RAW ? Optional.of(RAW_PARTITIONS) : Optional.empty(),
-                        Optional.empty()))
+                .map(t -> t.newTopic(prefix, t == Topics.AUDIT_RAW || t == Topics.AVC_CONTAINERS
+                        ? Optional.of(RAW_PARTITIONS) : Optional.empty(), Optional.empty()))
                 .toList();
         try (Admin admin = Admin.create(client)) {
             admin.createTopics(topics).all().get();
@@ -139,6 +165,16 @@ final class ScaleoutRun {
                 }
             }
         }
+    }
+
+    /** The partitions of {@code topic} that the members of instance {@code clientId} own. */
+    private static Set<Integer> rawPartitionsOf(final Admin admin, final String appId, final String clientId,
+            final String topic) throws ExecutionException, InterruptedException {
+        final ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(appId)).all().get().get(appId);
+        return group.members().stream().filter(m -> m.clientId().startsWith(clientId + "-"))
+                .flatMap(m -> m.assignment().topicPartitions().stream())
+                .filter(tp -> tp.topic().equals(topic)).map(TopicPartition::partition)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Client ids (the instances' {@code client.id}) of the group members that own at least one partition. */
