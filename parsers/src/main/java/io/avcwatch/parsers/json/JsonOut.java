@@ -204,11 +204,11 @@ public final class JsonOut {
         return this;
     }
 
-    /** Returns the buffered JSON text and empties the buffer, for callers that want a String. */
-    public String takeText() {
-        String text = new String(buffer, 0, size, java.nio.charset.StandardCharsets.UTF_8);
+    /** Returns a copy of the buffered UTF-8 bytes and empties the buffer. */
+    public byte[] takeBytes() {
+        byte[] bytes = java.util.Arrays.copyOf(buffer, size);
         size = 0;
-        return text;
+        return bytes;
     }
 
     /** Writes buffered bytes to the sink. */

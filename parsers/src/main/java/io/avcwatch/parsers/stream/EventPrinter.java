@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -21,26 +22,36 @@ import java.util.function.Consumer;
 
 /**
  * Prints events as JSON lines off the parsing thread: batches of events are formatted on a small
- * pool (formatting costs more than parsing) and written in their original order by one output
- * thread. Queues are bounded, so memory stays bounded and a slow output holds the parser back.
- * Use from one producer thread; {@link #close()} waits until everything is written.
+ * pool (formatting costs more than parsing) into UTF-8 bytes and written in their original order
+ * by one output thread. Queues are bounded, so memory stays bounded and a slow output holds the
+ * parser back. Use from one producer thread; {@link #close()} waits until everything is written.
  */
 public final class EventPrinter implements Consumer<AuditEvent>, AutoCloseable {
     private static final int BATCH = 256;
-    private static final Future<String> END = CompletableFuture.completedFuture(null);
+    private static final Future<byte[]> END = CompletableFuture.completedFuture(null);
 
     private final ExecutorService formatters;
     private final ThreadLocal<Formatter> formatter;
-    private final BlockingQueue<Future<String>> pending;
+    private final BlockingQueue<Future<byte[]>> pending;
     private final Thread outputThread;
     private volatile Throwable failure;
     private List<AuditEvent> batch = new ArrayList<>(BATCH);
 
     /**
      * Starts printing to {@code out} in {@code mode} with {@code threads} formatter threads.
-     * {@code out} is flushed at the end, not closed.
+     * {@code out} is flushed at the end, not closed. Each write is whole events, so each chunk
+     * decodes to text on its own.
      */
     public EventPrinter(Writer out, EventJsonWriter.Mode mode, int threads) {
+        this(new WriterSink(out), mode, threads);
+    }
+
+    /**
+     * Starts printing UTF-8 JSON lines to {@code out} in {@code mode} with {@code threads}
+     * formatter threads; {@code out} gets large writes (pass it unbuffered) and is flushed at the
+     * end, not closed.
+     */
+    public EventPrinter(OutputStream out, EventJsonWriter.Mode mode, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads >= 1 required");
         }
@@ -56,14 +67,14 @@ public final class EventPrinter implements Consumer<AuditEvent>, AutoCloseable {
         outputThread.start();
     }
 
-    private void drain(Writer out) {
+    private void drain(OutputStream out) {
         try {
             while (true) {
-                String text = pending.take().get();
-                if (text == null) {
+                byte[] chunk = pending.take().get();
+                if (chunk == null) {
                     break;
                 }
-                out.write(text);
+                out.write(chunk);
             }
             out.flush();
         } catch (InterruptedException e) {
@@ -89,7 +100,7 @@ public final class EventPrinter implements Consumer<AuditEvent>, AutoCloseable {
         }
     }
 
-    private void hand(Future<String> text) {
+    private void hand(Future<byte[]> text) {
         try {
             while (!pending.offer(text, 100, TimeUnit.MILLISECONDS)) {
                 rethrowFailure();
@@ -146,11 +157,35 @@ public final class EventPrinter implements Consumer<AuditEvent>, AutoCloseable {
             writer = new EventJsonWriter(json, mode);
         }
 
-        String format(List<AuditEvent> events) {
+        byte[] format(List<AuditEvent> events) {
             for (AuditEvent event : events) {
                 writer.write(event);
             }
-            return json.takeText();
+            return json.takeBytes();
+        }
+    }
+
+    /** Feeds a character stream (tests, callers holding a Writer); chunks are whole events, hence whole UTF-8 sequences. */
+    private static final class WriterSink extends OutputStream {
+        private final Writer out;
+
+        WriterSink(Writer out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(new String(bytes, offset, length, StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
         }
     }
 }

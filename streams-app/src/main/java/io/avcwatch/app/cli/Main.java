@@ -8,6 +8,8 @@ public final class Main {
     }
 
     public static void main(final String[] args) {
-        System.exit(AvcwatchCommand.commandLine().execute(args));
+        CommandLine commandLine = AvcwatchCommand.commandLine();
+        commandLine.setOut(new StandardOutput(commandLine.getOut()));
+        System.exit(commandLine.execute(args));
     }
 }

@@ -63,7 +63,10 @@ public final class ParseCommand implements Callable<Integer> {
         EventJsonWriter.Mode mode = rawFields ? EventJsonWriter.Mode.RAW_FIELDS : EventJsonWriter.Mode.EVENTS;
         AuditStreamParser parser;
         int formatThreads = Integer.getInteger("avcwatch.parse.threads", Runtime.getRuntime().availableProcessors());
-        try (EventPrinter printer = new EventPrinter(spec.commandLine().getOut(), mode, formatThreads)) {
+        PrintWriter out = spec.commandLine().getOut();
+        try (EventPrinter printer = out instanceof StandardOutput stdout
+                ? new EventPrinter(stdout.bytes(), mode, formatThreads)
+                : new EventPrinter(out, mode, formatThreads)) {
             parser = new AuditStreamParser(new AssemblerSettings(timeoutMillis, maxInFlight), printer,
                     (line, error) -> {
                         if (!quiet) {
