@@ -31,11 +31,10 @@ import org.slf4j.LoggerFactory;
  * {@value AvcwatchTopology#INFLIGHT_STORE} as their raw lines (key {@code host|serial}), which is what a
  * restarted or migrated task rebuilds them from. An event completes by the parser's completion rules, by
  * its host's event-time timeout, when its host holds too many open events, or when the host has been quiet
- * for a while by the wall clock (so the last event before a pause is not held back until the next record).
- * The same wall-clock punctuation sends a {@link AssemblyOutput.Tick} that moves the correlation joins'
- * clocks. Unparsable lines leave as dead letters; lines that carry no record on purpose (blank,
- * {@code ----}) are counted and reported. An {@link EndOfInput} marker completes every open event at once
- * and ticks the joins past their grace period: the end of a finite replay.
+ * for a while by the wall clock (live only: in a finite run the wall clock has no say in results, so a
+ * replay completes exactly the same events). Unparsable lines leave as dead letters; lines that carry no
+ * record on purpose (blank, {@code ----}) are counted and reported. An {@link EndOfInput} marker completes
+ * every open event at once and forwards an {@link AssemblyOutput.End}: the end of a finite replay.
  */
 final class EventAssemblyProcessor implements Processor<String, byte[], String, AssemblyOutput> {
     private static final Logger LOG = LoggerFactory.getLogger(EventAssemblyProcessor.class);
@@ -46,8 +45,6 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
     private final Map<String, HostEvents> hosts = new HashMap<>();
     private ProcessorContext<String, AssemblyOutput> context;
     private KeyValueStore<String, String> store;
-    private long newestEventMs = Long.MIN_VALUE;
-    private long lastArrivalWallMs;
     private long skippedLines;
     private long reportedSkipped;
     private final Map<String, Long> reportedLost = new HashMap<>();
@@ -76,7 +73,7 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
     @Override
     public void process(final Record<String, byte[]> in) {
         if (EndOfInput.isMarker(in.headers())) {
-            endOfInput();
+            endOfInput(in.timestamp());
             return;
         }
         final String host = in.key() == null ? "" : in.key();
@@ -99,8 +96,6 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
 
     private void assemble(final String host, final AuditRecord record) {
         final long wallMs = context.currentSystemTimeMs();
-        lastArrivalWallMs = wallMs;
-        newestEventMs = Math.max(newestEventMs, record.id().epochMillis());
         final HostEvents events = hosts.computeIfAbsent(host, h -> new HostEvents());
         final long lostBefore = events.lostEvents();
         final List<AuditEvent> done = events.add(record, wallMs, config.eventTimeout().toMillis(), storeFor(host));
@@ -116,37 +111,34 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
     }
 
     private void onWallClock(final long wallMs) {
-        for (final Map.Entry<String, HostEvents> entry : hosts.entrySet()) {
-            final HostEvents events = entry.getValue();
-            if (events.inFlight() > 0 && wallMs - events.lastArrivalWallMs() >= config.quietHostAfter().toMillis()) {
-                for (final AuditEvent event : events.flush()) {
-                    store.delete(storeKey(entry.getKey(), event.id().serial()));
-                    emit(entry.getKey(), event);
+        if (!config.finiteInput()) {
+            for (final Map.Entry<String, HostEvents> entry : hosts.entrySet()) {
+                final HostEvents events = entry.getValue();
+                if (events.inFlight() > 0
+                        && wallMs - events.lastArrivalWallMs() >= config.quietHostAfter().toMillis()) {
+                    for (final AuditEvent event : events.flush()) {
+                        store.delete(storeKey(entry.getKey(), event.id().serial()));
+                        emit(entry.getKey(), event);
+                    }
                 }
             }
-        }
-        if (newestEventMs != Long.MIN_VALUE) {
-            final long estimatedNow = newestEventMs + Math.max(0, wallMs - lastArrivalWallMs);
-            context.forward(new Record<>(CorrelationInput.TICK_KEY, new AssemblyOutput.Tick(), estimatedNow));
         }
         report();
     }
 
     /**
-     * The finite input of this partition is complete: every open event completes now, and a tick stamped past
-     * the newest event plus the inventory grace lets the correlation join release every denial it holds.
+     * The finite input of this partition is complete: every open event completes now, then an
+     * {@link AssemblyOutput.End} tells the correlation and detection steps to release what they hold.
      */
-    private void endOfInput() {
+    private void endOfInput(final long markerMs) {
         for (final Map.Entry<String, HostEvents> entry : hosts.entrySet()) {
             for (final AuditEvent event : entry.getValue().flush()) {
                 store.delete(storeKey(entry.getKey(), event.id().serial()));
                 emit(entry.getKey(), event);
             }
         }
-        if (newestEventMs != Long.MIN_VALUE) {
-            final long pastGrace = newestEventMs + config.inventoryGrace().toMillis() + 1;
-            context.forward(new Record<>(CorrelationInput.TICK_KEY, new AssemblyOutput.Tick(), pastGrace));
-        }
+        context.forward(new Record<>("", new AssemblyOutput.End(), markerMs));
+        report();
         LOG.info("task {}: end of input, open events completed", context.taskId());
     }
 
@@ -192,7 +184,6 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
                 final PartialEvent event = parseLines(entry.value);
                 if (event != null) {
                     hosts.computeIfAbsent(host, h -> new HostEvents()).restore(event);
-                    newestEventMs = Math.max(newestEventMs, event.lastMillis());
                     restored++;
                 }
             }

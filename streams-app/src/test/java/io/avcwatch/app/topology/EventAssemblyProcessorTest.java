@@ -65,7 +65,7 @@ class EventAssemblyProcessorTest {
     @Test
     void aHostOverItsInFlightBoundCompletesItsOldestEventFirst() {
         final TopologyConfig config = new TopologyConfig("", Duration.ofSeconds(2), Duration.ofSeconds(2),
-                Duration.ofSeconds(1), 2, Duration.ofSeconds(2), Duration.ofDays(1), Duration.ofMinutes(1));
+                Duration.ofSeconds(1), 2, Duration.ofSeconds(2), Duration.ofDays(1), Duration.ofMinutes(1), false);
         final EventAssemblyProcessor processor = new EventAssemblyProcessor(config);
         processor.init(context);
         for (int serial = 1; serial <= 3; serial++) {
