@@ -16,12 +16,11 @@ import java.util.TreeSet;
  * read order is emission order).
  *
  * <p>With a storm window longer than the input every key holds exactly one storm, closed at the end of input:
- * its first hit is emitted at once and, when it counts more than one event, its aggregate at the end. So per
- * key two runs of the same input must agree on the number of records and on the events counted; a lost or
- * duplicated record, or a denial processed twice or never, breaks one of them. What may differ is which hit
- * represents a storm (and so its id and fields): the one that reached detection first, and denials of one host
- * that were re-partitioned by different labels reach it in an order that depends on scheduling, in a single
- * instance too. A key with a single event has no such freedom: its alert must be the very same.
+ * its first hit is emitted at once and, when it counts more than one event, its aggregate at the end. A host's
+ * events are assembled, correlated and detected in one task in the order of its log, so two runs of the same
+ * input must emit the very same records per key, field for field (ids, counts, first and last seen,
+ * provenance); a lost or duplicated record, a denial processed twice or never, or an event assembled
+ * differently breaks that.
  *
  * @param byStormKey every record of {@code avc.alerts}, by storm key, in read order
  */
@@ -81,7 +80,7 @@ record AlertEmissions(Map<String, List<Alert>> byStormKey) {
             if (want.size() != got.size() || events(want) != events(got)) {
                 out.add(key + ": " + got.size() + " records, " + events(got) + " events " + ids(got) + " instead of "
                         + want.size() + " records, " + events(want) + " events " + ids(want));
-            } else if (events(want) == 1 && !want.equals(got)) {
+            } else if (!want.equals(got)) {
                 out.add(key + ": " + got + "\n  instead of " + want);
             }
         }

@@ -18,12 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Scale-out and failover with exactly-once: six hosts' logs (four synthetic, the two demo hosts) in a
  * six-partition {@code audit.raw}, two {@code avcwatch streams} JVMs sharing the work, one of them killed with
- * SIGKILL while it works through the second half of the input. The survivor takes its tasks over (state
- * restored from the changelogs, the dead instance's open transactions aborted), and {@code avc.alerts} read
- * with {@code read_committed} then holds exactly what a single instance produces from the same input: the
- * same storms with the same events counted, each emitted once or, when it counts more than one event, twice
- * (first hit, then aggregate), and the same single-event alerts. Nothing lost, nothing duplicated; see
- * {@link AlertEmissions} for what may legitimately differ.
+ * SIGKILL right after the second half of the input is in Kafka, while it works through it. The kill is checked
+ * to be mid-stream: alerts were committed before it, and the killed instance's hosts still had alerts to come.
+ * The survivor takes its tasks over (state restored from the changelogs, the dead instance's open transactions
+ * aborted), and {@code avc.alerts} read with {@code read_committed} then holds exactly what a single instance
+ * produces from the same input: per storm key the same records, field for field, each storm emitted once or,
+ * when it counts more than one event, twice (first hit, then aggregate). Nothing lost, nothing duplicated,
+ * nothing changed (see {@link AlertEmissions}).
  */
 class FailoverIT {
     private static final Path DEMO = Path.of("..", "examples", "demo").toAbsolutePath().normalize();
