@@ -39,13 +39,14 @@ import org.apache.kafka.common.utils.Utils;
 
 /**
  * One run of the live pipeline over a two-part input, below its own topic prefix and application id: topics
- * created ({@code audit.raw} and {@code avc.containers}, which must match it, with {@value #RAW_PARTITIONS}
- * partitions), the inventory published, the
- * {@code avcwatch streams} instances started as separate JVMs, the first part shipped, and once alerts are
- * committed the second part shipped, optionally followed at once by SIGKILL to one instance while it works
- * through it. Then the end of input is marked ({@code audit.raw}, then {@code avc.mac-events}, the order
- * {@link io.avcwatch.app.topology.EndOfInput} asks for) and the run waits until the group's committed offsets
- * reach every input's end.
+ * created ({@code audit.raw} with {@value #RAW_PARTITIONS} partitions, and {@code avc.containers} with as many,
+ * as the topology requires), the inventory published, the {@code avcwatch streams} instances started as
+ * separate JVMs, the first part shipped, and once it is through (every event completed and released, alerts
+ * committed) the second part shipped, optionally followed at once by SIGKILL to one instance while it works
+ * through it. Then the end of input is marked on
+ * {@code audit.raw} ({@link io.avcwatch.app.topology.EndOfInput}: open events complete, waiting events are
+ * released, open storms emit their aggregates) and the run waits until the group's committed offsets reach
+ * every input's end.
  */
 final class ScaleoutRun {
     static final int RAW_PARTITIONS = 6;
@@ -53,6 +54,9 @@ final class ScaleoutRun {
     private static final Duration POLL = Duration.ofMillis(100);
     /** Long enough for a rebalance after a member vanished plus the abort of its open transactions. */
     private static final Duration STALL_LIMIT = Duration.ofSeconds(60);
+    /** The stores that hold events not yet through detection. */
+    private static final List<String> OPEN_STATE =
+            List.of(AvcwatchTopology.INFLIGHT_STORE, AvcwatchTopology.WAITING_STORE);
 
     private final String bootstrap;
     private final String prefix;
@@ -105,6 +109,12 @@ final class ScaleoutRun {
         try (Admin admin = Admin.create(client)) {
             awaitUntil("every instance to own tasks", running, () -> owners(admin, appId).containsAll(instances));
             ship(client, input.first());
+            // The first part completes (its last events by the quiet-host wall clock) before the second starts,
+            // so no run's outcome depends on how long the pause between the parts was.
+            final CatchUp catchUp = new CatchUp(admin, appId, CatchUp.inputTopics(
+                    AvcwatchTopology.build(TopologyConfig.defaults().withTopicPrefix(prefix)), appId, external()));
+            awaitUntil("the first part to be read, every event in it completed and released", running,
+                    () -> catchUp.snapshot().caughtUp() && OpenState.entries(client, appId, OPEN_STATE) == 0);
             awaitUntil("the first alerts to be committed", running,
                     () -> !CommittedReader.readAll(client, Topics.AVC_ALERTS, prefix).isEmpty());
             ship(client, input.second());
@@ -115,11 +125,7 @@ final class ScaleoutRun {
                     ? CommittedReader.readAll(client, Topics.AVC_ALERTS, prefix) : List.of();
             final List<StreamsProcess> survivors = kill ? running.subList(1, running.size()) : running;
 
-            final CatchUp catchUp = new CatchUp(admin, appId, CatchUp.inputTopics(
-                    AvcwatchTopology.build(TopologyConfig.defaults().withTopicPrefix(prefix)), appId, external()));
             EndMarkers.write(client, Topics.AUDIT_RAW.name(prefix));
-            catchUp.await(POLL, STALL_LIMIT, snapshot -> alive(survivors));
-            EndMarkers.write(client, Topics.MAC_EVENTS.name(prefix));
             catchUp.await(POLL, STALL_LIMIT, snapshot -> alive(survivors));
             final Set<String> members = owners(admin, appId);
             final List<Alert> alerts = CommittedReader.readAll(client, Topics.AVC_ALERTS, prefix);
