@@ -8,6 +8,7 @@ import io.avcwatch.parsers.ParseError;
 import io.avcwatch.parsers.ParseResult;
 import io.avcwatch.parsers.SkippedLine;
 import io.avcwatch.parsers.assemble.PartialEvent;
+import io.avcwatch.schemas.Json;
 import io.avcwatch.schemas.RawRecordHeaders;
 import io.avcwatch.schemas.SourcePosition;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,8 @@ import org.slf4j.LoggerFactory;
 final class EventAssemblyProcessor implements Processor<String, byte[], String, AssemblyOutput> {
     private static final Logger LOG = LoggerFactory.getLogger(EventAssemblyProcessor.class);
     private static final char KEY_SEPARATOR = '|';
+    /** Starts the first line of a stored event when it holds the event's provenance. */
+    private static final String SOURCE_LINE = "\u0000source ";
 
     private final TopologyConfig config;
     private final PipelineMeters meters;
@@ -162,10 +165,11 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
         return new HostEvents.Touched() {
             @Override
             public void open(final long serial, final PartialEvent event) {
-                store.put(storeKey(host, serial), rawLines(event));
+                final String key = storeKey(host, serial);
                 if (currentPosition != null) {
-                    firstRecordAt.putIfAbsent(storeKey(host, serial), currentPosition);
+                    firstRecordAt.putIfAbsent(key, currentPosition);
                 }
+                store.put(key, storedValue(firstRecordAt.get(key), event));
             }
 
             @Override
@@ -175,15 +179,26 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
         };
     }
 
+    /**
+     * Rebuilds the open events, with their provenance, from the store. Their hosts count as heard from now: the
+     * records that complete them follow the committed offset this task resumes from, so a quiet-host flush
+     * must not cut them off before those records are read again.
+     */
     private void restore() {
         int restored = 0;
+        final long wallMs = context.currentSystemTimeMs();
         try (KeyValueIterator<String, String> all = store.all()) {
             while (all.hasNext()) {
                 final KeyValue<String, String> entry = all.next();
                 final String host = entry.key.substring(0, entry.key.lastIndexOf(KEY_SEPARATOR));
-                final PartialEvent event = parseLines(entry.value);
+                final SourcePosition source = storedSource(entry.value);
+                final PartialEvent event = parseLines(source == null ? entry.value
+                        : entry.value.substring(entry.value.indexOf('\n') + 1));
                 if (event != null) {
-                    hosts.computeIfAbsent(host, h -> new HostEvents()).restore(event);
+                    hosts.computeIfAbsent(host, h -> new HostEvents()).restore(event, wallMs);
+                    if (source != null) {
+                        firstRecordAt.put(entry.key, source);
+                    }
                     restored++;
                 }
             }
@@ -214,8 +229,17 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
         return host + KEY_SEPARATOR + serial;
     }
 
-    private static String rawLines(final PartialEvent event) {
+    /**
+     * An open event as stored: its raw lines, one per line, after a first line with where its first record was
+     * read (a NUL character, {@code source } and the {@link SourcePosition} as JSON) when that is known, so a
+     * migrated task gives its alerts the same provenance. Audit lines never start with NUL, and JSON keeps the
+     * position on one line.
+     */
+    private static String storedValue(final SourcePosition source, final PartialEvent event) {
         final StringBuilder lines = new StringBuilder();
+        if (source != null) {
+            lines.append(SOURCE_LINE).append(Json.toJson(source)).append('\n');
+        }
         for (final AuditRecord record : event.records()) {
             if (lines.length() > 0) {
                 lines.append('\n');
@@ -223,6 +247,13 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
             lines.append(record.raw());
         }
         return lines.toString();
+    }
+
+    /** The provenance line of a stored event, or null when it has none. */
+    private static SourcePosition storedSource(final String value) {
+        final int end = value.indexOf('\n');
+        return value.startsWith(SOURCE_LINE) && end > 0
+                ? Json.fromJson(value.substring(SOURCE_LINE.length(), end), SourcePosition.class) : null;
     }
 
     private static PartialEvent parseLines(final String lines) {
