@@ -104,7 +104,7 @@ class JsonOutputGoldenTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (EventPrinter printer = new EventPrinter(bytes, mode, 2)) {
             AuditStreamParser parser = new AuditStreamParser(AssemblerSettings.DEFAULT, printer, (n, e) -> { });
-            parser.parse(in);
+            parser.parse(in, 2);
             parser.finish();
         }
         return bytes.toByteArray();
