@@ -40,7 +40,7 @@ public final class EventJsonWriter {
         out.beginObject();
         out.name("node").value(event.node());
         out.name("serial").value(event.id().serial());
-        out.name("timestamp").value(event.id().timestamp());
+        out.name("timestamp").secondsValue(event.id().epochMillis());
         out.name("records").beginArray();
         for (AuditRecord record : event.records()) {
             if (mode == Mode.RAW_FIELDS) {
@@ -171,19 +171,9 @@ public final class EventJsonWriter {
         out.name(name);
         if (raw == null) {
             out.value((String) null);
-            return;
+        } else {
+            out.rendered(contexts.json(raw));
         }
-        ContextText context = contexts.get(raw);
-        out.beginObject();
-        out.name("raw").value(raw);
-        if (context != null) {
-            out.name("user").value(context.context().user());
-            out.name("role").value(context.context().role());
-            out.name("type").value(context.context().type());
-            out.name("level").value(context.level());
-            out.name("categories").value(context.categories());
-        }
-        out.endObject();
     }
 
     private final class RawValueSink implements Fields.RawSink {

@@ -240,9 +240,55 @@ public final class JsonOut {
     /** Writes a number. */
     public JsonOut value(long number) {
         comma();
-        ascii(Long.toString(number));
+        if (number < 0) {
+            ascii(Long.toString(number));
+        } else {
+            ensure(20);
+            size = digits(buffer, size, number);
+        }
         needComma = true;
         return this;
+    }
+
+    /**
+     * Writes epoch milliseconds as the string value {@code "seconds.mmm"} (seconds floored, as
+     * {@code EventId.timestamp()} spells it), without building a String per event.
+     */
+    public JsonOut secondsValue(long epochMillis) {
+        long seconds = Math.floorDiv(epochMillis, 1000L);
+        int millis = (int) Math.floorMod(epochMillis, 1000L);
+        comma();
+        ensure(26);
+        put((byte) '"');
+        if (seconds < 0) {
+            ascii(Long.toString(seconds));
+        } else {
+            size = digits(buffer, size, seconds);
+        }
+        byte[] b = buffer;
+        int n = size;
+        b[n++] = '.';
+        b[n++] = (byte) ('0' + millis / 100);
+        b[n++] = (byte) ('0' + millis / 10 % 10);
+        b[n++] = (byte) ('0' + millis % 10);
+        b[n++] = '"';
+        size = n;
+        needComma = true;
+        return this;
+    }
+
+    /** Writes the decimal digits of {@code number >= 0} at {@code n}; returns the new end. */
+    private static int digits(byte[] b, int n, long number) {
+        int count = 1;
+        for (long rest = number / 10; rest != 0; rest /= 10) {
+            count++;
+        }
+        long rest = number;
+        for (int i = n + count - 1; i >= n; i--) {
+            b[i] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        return n + count;
     }
 
     /** Writes true, false or null. */
@@ -265,11 +311,22 @@ public final class JsonOut {
         return this;
     }
 
-    /** Returns a copy of the buffered UTF-8 bytes and empties the buffer. */
+    /** Returns a copy of the buffered UTF-8 bytes and empties the buffer (what follows starts afresh, without a comma). */
     public byte[] takeBytes() {
         byte[] bytes = java.util.Arrays.copyOf(buffer, size);
         size = 0;
+        needComma = false;
         return bytes;
+    }
+
+    /** Writes a value already rendered as JSON (from {@link #takeBytes()} of a writer that wrote one value). */
+    public JsonOut rendered(byte[] json) {
+        comma();
+        ensure(json.length);
+        System.arraycopy(json, 0, buffer, size, json.length);
+        size += json.length;
+        needComma = true;
+        return this;
     }
 
     /** Writes buffered bytes to the sink. */
