@@ -6,13 +6,14 @@ import java.io.OutputStream;
 /**
  * Per-writer facts about field names, looked up once per distinct name instead of once per field:
  * the escaped {@code "name":} bytes and whether the value may be hex-encoded. The parser hands out
- * one String instance per name, so a slot usually matches by identity. Bounded (a slot is
- * overwritten on collision); not thread-safe.
+ * one String instance per name, so a slot usually matches by identity. Open addressing, so two
+ * names of one record never evict each other; bounded (emptied when half full); not thread-safe.
  */
 final class FieldNameTable {
-    private static final int SLOTS = 1024;
+    private static final int SLOTS = 2048;
 
     private final Entry[] slots = new Entry[SLOTS];
+    private int size;
     private final JsonOut scratch = new JsonOut(OutputStream.nullOutputStream());
 
     /** What the writer needs to know about one name. */
@@ -40,14 +41,22 @@ final class FieldNameTable {
 
     Entry get(String name) {
         int hash = name.hashCode();
-        int slot = (hash ^ (hash >>> 10)) & (SLOTS - 1);
-        Entry entry = slots[slot];
-        if (entry != null && (entry.name == name || entry.name.equals(name))) {
-            return entry;
+        int slot = (hash ^ (hash >>> 11)) & (SLOTS - 1);
+        for (Entry entry = slots[slot]; entry != null; entry = slots[slot]) {
+            if (entry.name == name || entry.name.equals(name)) {
+                return entry;
+            }
+            slot = (slot + 1) & (SLOTS - 1);
+        }
+        if (size == SLOTS / 2) {
+            java.util.Arrays.fill(slots, null);
+            size = 0;
+            return get(name);
         }
         scratch.name(name);
-        entry = new Entry(name, scratch.takeBytes());
+        Entry entry = new Entry(name, scratch.takeBytes());
         slots[slot] = entry;
+        size++;
         return entry;
     }
 }
