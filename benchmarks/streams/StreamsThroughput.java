@@ -1,9 +1,11 @@
 // Run by run.sh with the avcwatch classpath (java -cp 'streams-app/target/avcwatch.jar:streams-app/target/lib/*'
 // StreamsThroughput.java BOOTSTRAP LOGFILE STATEDIR). Loads the log into audit.raw with the tailer's contract,
-// then times the exactly-once topology until every denial is committed in avc.denials.
+// ends it with an end-of-input marker per partition, then times the exactly-once topology until every denial
+// is committed in avc.denials.
 import io.avcwatch.app.denials.DenialBuilder;
 import io.avcwatch.app.streams.StreamsRunner;
 import io.avcwatch.app.topology.AvcwatchTopology;
+import io.avcwatch.app.topology.EndOfInput;
 import io.avcwatch.app.topology.StreamsProperties;
 import io.avcwatch.app.topology.TopologyConfig;
 import io.avcwatch.parsers.AuditLineParser;
@@ -74,6 +76,13 @@ public class StreamsThroughput {
                     assembler.accept(r);
                 }
                 lines++;
+            }
+            // end of input, as analyze marks it: denials still waiting for inventory (none is published here)
+            // are released at the end instead of waiting for the wall clock
+            for (final var partition : producer.partitionsFor("audit.raw")) {
+                final ProducerRecord<String, byte[]> marker = EndOfInput.marker("audit.raw", partition.partition(),
+                        System.currentTimeMillis());
+                producer.send(marker);
             }
         }
         assembler.flush();

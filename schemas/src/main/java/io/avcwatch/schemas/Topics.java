@@ -47,7 +47,11 @@ public final class Topics {
 
     /**
      * Key: {@link ContainerLabel#key(String, String)}. Value: {@link ContainerLabel}; compacted, no earlier
-     * than {@link #CONTAINERS_MIN_COMPACTION_LAG}.
+     * than {@link #CONTAINERS_MIN_COMPACTION_LAG}. <b>Partitioned by host</b>, not by the whole key: a record goes
+     * to the partition the default partitioner gives the host alone (murmur2 of the host's UTF-8 bytes, made
+     * positive, modulo the partition count), which is where {@link #AUDIT_RAW} holds that host's lines; and the
+     * topic has as many partitions as {@link #AUDIT_RAW}. The streams app looks a denial's labels up in the task
+     * of the host's audit lines, so every producer must partition this way (avcwatch's inventory publisher does).
      */
     public static final Topic<String, ContainerLabel> AVC_CONTAINERS = new Topic<>("avc.containers",
             Serdes.String(), JsonSerde.of(ContainerLabel.class), 3, Topic.CleanupPolicy.COMPACT,

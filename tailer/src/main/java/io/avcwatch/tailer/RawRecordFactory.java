@@ -9,7 +9,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Turns a {@link Line} into an {@code audit.raw} record: key = the {@code node=} host, else the
- * configured host; value = the line's bytes untouched; timestamp = the audit event time; headers as
+ * hostname of the line's syslog prefix (a central syslog file holds many hosts, whose serials collide),
+ * else the configured host; value = the line's bytes untouched; timestamp = the audit event time; headers as
  * {@link RawRecordHeaders} names them: source path, inode and byte offset (UTF-8 text). They are
  * written directly rather than through that record, and the optional reading-host header is left
  * out, because every header costs the producer per record and shipping speed is the tailer's job;
@@ -41,19 +42,29 @@ public final class RawRecordFactory {
 
     /** The record for {@code line}. */
     public ProducerRecord<byte[], byte[]> toRecord(final Line line) {
-        final RecordHeader header = RecordHeader.scan(new AsciiView(line.bytes()));
+        final AsciiView text = new AsciiView(line.bytes());
+        final RecordHeader header = RecordHeader.scan(text);
         final long timestamp;
-        byte[] key = defaultKey;
         if (header != null) {
             lastEventMillis = header.epochMillis();
             timestamp = lastEventMillis;
-            if (header.node() != null) {
-                key = nodeKey(header.node());
-            }
         } else {
             timestamp = lastEventMillis >= 0 ? lastEventMillis : System.currentTimeMillis();
         }
+        final String host = header != null && header.node() != null ? header.node() : RecordHeader.syslogHost(text);
+        final byte[] key = host == null ? defaultKey : nodeKey(host);
         return new ProducerRecord<>(topic, null, timestamp, key, line.bytes(), headers(line));
+    }
+
+    /**
+     * The host a line is keyed on, as {@link #toRecord} keys it: {@code node=}, else the syslog prefix's
+     * hostname, else {@code defaultHost}.
+     */
+    public static String hostOf(final byte[] line, final String defaultHost) {
+        final AsciiView text = new AsciiView(line);
+        final RecordHeader header = RecordHeader.scan(text);
+        final String host = header != null && header.node() != null ? header.node() : RecordHeader.syslogHost(text);
+        return host == null ? defaultHost : host;
     }
 
     /** The plugin stream has no path, archives read as streams have no inode: those headers are left out. */

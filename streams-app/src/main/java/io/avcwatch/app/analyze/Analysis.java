@@ -5,6 +5,7 @@ import io.avcwatch.app.inventory.LabelPublisher;
 import io.avcwatch.app.inventory.LabelVersion;
 import io.avcwatch.app.streams.StreamsRunner;
 import io.avcwatch.app.topology.AvcwatchTopology;
+import io.avcwatch.app.topology.CoPartitioning;
 import io.avcwatch.app.topology.StreamsProperties;
 import io.avcwatch.app.topology.TopologyConfig;
 import io.avcwatch.schemas.Alert;
@@ -47,8 +48,8 @@ import org.slf4j.LoggerFactory;
  *   <li>starts the same topology as {@code avcwatch streams} under the run's application id and ships the
  *       files to {@code audit.raw} meanwhile (event-time timestamps, provenance headers);
  *   <li>once every line is acknowledged, marks the end of input on every {@code audit.raw} partition
- *       ({@link io.avcwatch.app.topology.EndOfInput}) and waits until the application has consumed everything
- *       ({@link CatchUp}); then marks {@code avc.mac-events} so open storms close, and waits again;
+ *       ({@link io.avcwatch.app.topology.EndOfInput}: open events complete, denials waiting for inventory are
+ *       released, open storms close) and waits until the application has consumed everything ({@link CatchUp});
  *   <li>reads the committed alerts back, one per alert id.
  * </ol>
  * Nothing waits on the wall clock: the markers flush what the live pipeline would flush after a quiet period.
@@ -57,8 +58,6 @@ public final class Analysis {
     private static final Logger LOG = LoggerFactory.getLogger(Analysis.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration STALL_LIMIT = Duration.ofMinutes(3);
-    /** Commits between two wall-clock ticks of a finite run: see {@link #finiteRun}. */
-    private static final int FINITE_RUN_TICK_EVERY_COMMITS = 5;
 
     private final AnalysisRequest request;
     private final Progress progress;
@@ -80,10 +79,7 @@ public final class Analysis {
         final Properties client = request.clientProps();
         AnalysisTopics.ensure(client, AnalysisTopics.all(prefix, request.partitions()));
         final Properties streamsProps = streamsProperties(client);
-        final Duration commitInterval = Duration.ofMillis(
-                Long.parseLong(streamsProps.getProperty(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)));
-        final Topology topology = AvcwatchTopology.build(
-                finiteRun(TopologyConfig.defaults().withTopicPrefix(prefix), commitInterval));
+        final Topology topology = AvcwatchTopology.build(finiteRun(TopologyConfig.defaults().withTopicPrefix(prefix)));
         final String raw = Topics.AUDIT_RAW.name(prefix);
         final List<String> warnings = new ArrayList<>();
         final long lines;
@@ -96,6 +92,7 @@ public final class Analysis {
         // the application joins its group while the inventory is published; no line ships before the labels
         try (StreamsRunner runner = StreamsRunner.start(topology, streamsProps);
              Admin admin = Admin.create(client)) {
+            CoPartitioning.require(admin, prefix);
             containers = publishInventory(client, warnings);
             LOG.info("topics ready below '{}', {} container labels published", prefix, containers.size());
             final CatchUp catchUp = new CatchUp(admin, request.applicationId(),
@@ -124,13 +121,6 @@ public final class Analysis {
                 return marked[0];
             });
             lines = source.lines();
-            LOG.info("every line processed; closing open storms");
-            EndMarkers.write(client, Topics.MAC_EVENTS.name(prefix));
-            catchUp.await(POLL, STALL_LIMIT, snapshot -> {
-                healthy(runner);
-                progress.update("closing storms", lines, lines);
-                return true;
-            });
         } finally {
             shipping.shutdownNow();
             progress.close();
@@ -145,14 +135,12 @@ public final class Analysis {
     }
 
     /**
-     * The topology settings of a finite run: the live ones, ticking less often. The end markers, not the wall
-     * clock, complete the last events and close storms, so the punctuation only has to tick now and then; its
-     * ticks are records on the repartition topic, and {@link CatchUp} needs a few commits in a row without new
-     * ticks to see everything consumed. (The inventory grace stays: without the buffer, denials reach detection
-     * in arrival rather than event-time order, and storms fold differently.)
+     * The topology settings of a finite run: the live ones without the wall clock. The end markers, not the
+     * wall clock, complete the last events, release denials waiting for inventory and close storms, so the
+     * same files give the same alerts however fast the machine is.
      */
-    static TopologyConfig finiteRun(final TopologyConfig live, final Duration commitInterval) {
-        return live.withPunctuateEvery(commitInterval.multipliedBy(FINITE_RUN_TICK_EVERY_COMMITS));
+    static TopologyConfig finiteRun(final TopologyConfig live) {
+        return live.withFiniteInput(true);
     }
 
     /**

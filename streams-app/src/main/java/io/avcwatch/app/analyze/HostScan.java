@@ -3,6 +3,7 @@ package io.avcwatch.app.analyze;
 import io.avcwatch.parsers.RecordHeader;
 import io.avcwatch.tailer.ArchiveSource;
 import io.avcwatch.tailer.Line;
+import io.avcwatch.tailer.RawRecordFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,10 +27,8 @@ final class HostScan {
         try (ArchiveSource source = new ArchiveSource(files)) {
             while (!source.exhausted()) {
                 for (final Line line : source.poll(CHUNK)) {
-                    final RecordHeader header =
-                            RecordHeader.scan(new String(line.bytes(), StandardCharsets.ISO_8859_1));
-                    if (header != null) {
-                        hosts.add(header.node() != null ? header.node() : defaultHost);
+                    if (RecordHeader.scan(new String(line.bytes(), StandardCharsets.ISO_8859_1)) != null) {
+                        hosts.add(RawRecordFactory.hostOf(line.bytes(), defaultHost));
                     }
                 }
             }

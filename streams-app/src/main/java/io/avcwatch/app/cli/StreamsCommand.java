@@ -4,6 +4,7 @@ import io.avcwatch.app.observe.StreamsObserver;
 import io.avcwatch.app.rules.Detector;
 import io.avcwatch.app.streams.StreamsRunner;
 import io.avcwatch.app.topology.AvcwatchTopology;
+import io.avcwatch.app.topology.CoPartitioning;
 import io.avcwatch.app.topology.StreamsProperties;
 import io.avcwatch.app.topology.TopologyConfig;
 import io.avcwatch.schemas.Topics;
@@ -12,6 +13,10 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.KafkaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,6 +28,7 @@ import picocli.CommandLine.Option;
                 + " audit.events, avc.denials, avc.mac-events and audit.deadletter out.",
                 "Start more copies with the same --topic-prefix to scale out."})
 public final class StreamsCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsCommand.class);
     /** Where {@code /metrics}, {@code /health} and {@code /api} listen unless told otherwise. */
     static final int DEFAULT_HTTP_PORT = 9470;
 
@@ -45,7 +51,8 @@ public final class StreamsCommand implements Callable<Integer> {
 
     @Option(names = "--inventory-grace", paramLabel = "DURATION", defaultValue = "2s",
             description = "How long a denial waits for late container inventory, e.g. 2s, 500ms, 0"
-                    + " (default: ${DEFAULT-VALUE}). Every denial is delayed by this much.")
+                    + " (default: ${DEFAULT-VALUE}). Only a denial whose container is not known yet waits, and the later"
+                    + " events of its host wait behind it.")
     private String inventoryGrace;
 
     @Option(names = "--storm-window", paramLabel = "DURATION", defaultValue = "1m",
@@ -70,6 +77,15 @@ public final class StreamsCommand implements Callable<Integer> {
         final String appId = applicationId != null ? applicationId : StreamsProperties.applicationId(prefix);
         final Properties props = StreamsProperties.of(appId, kafka.clientProperties(), stateDir);
         final StreamsObserver observer = http.open(DEFAULT_HTTP_PORT, spec.commandLine().getErr(), StreamsObserver::open);
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
+            CoPartitioning.require(admin, prefix);
+        } catch (IllegalStateException e) {
+            observer.close();
+            throw new UserException(e.getMessage(), e);
+        } catch (KafkaException e) {
+            // not reachable yet: Kafka Streams waits for the cluster anyway; the check is for a reachable one
+            LOG.warn("cannot check the partition counts of audit.raw and avc.containers: {}", e.getMessage());
+        }
         final StreamsRunner runner = StreamsRunner.start(
                 AvcwatchTopology.build(config, Detector.builtIn(), observer.meters()), observer.streamsProperties(props));
         observer.attach(runner.streams());

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes {@link LabelVersion}s to {@code avc.containers}: key {@code host|categories}, value the
  * {@link ContainerLabel} JSON, record timestamp the change's time (not the send time), so a versioned
- * table built on the topic answers as of the moment a denial happened.
+ * table built on the topic answers as of the moment a denial happened. Records are partitioned by host
+ * ({@link HostPartitioner}), like the host's audit lines.
  */
 public final class LabelPublisher implements Consumer<LabelVersion>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LabelPublisher.class);
@@ -41,6 +42,8 @@ public final class LabelPublisher implements Consumer<LabelVersion>, AutoCloseab
         props.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
         props.putIfAbsent(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "avcwatch-inventory");
+        // the topology looks labels up in the task of the host's audit.raw partition: never overridable
+        props.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, HostPartitioner.class.getName());
         final KafkaProducer<String, ContainerLabel> producer = new KafkaProducer<>(props,
                 Topics.AVC_CONTAINERS.keySerde().serializer(), Topics.AVC_CONTAINERS.valueSerde().serializer());
         return new LabelPublisher(producer, Topics.AVC_CONTAINERS.name(topicPrefix));

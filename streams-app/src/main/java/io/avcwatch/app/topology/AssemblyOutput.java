@@ -4,7 +4,7 @@ import io.avcwatch.parsers.AuditEvent;
 import io.avcwatch.schemas.DeadLetter;
 import io.avcwatch.schemas.SourcePosition;
 
-/** What the assembly step forwards; it never leaves its sub-topology, so it needs no serde. */
+/** What the assembly step forwards; it never leaves its task, so it needs no serde. */
 sealed interface AssemblyOutput {
 
     /**
@@ -20,7 +20,7 @@ sealed interface AssemblyOutput {
     record Rejected(DeadLetter deadLetter) implements AssemblyOutput {
     }
 
-    /** A clock tick for the correlation joins (see {@link CorrelationInput}); its timestamp is the estimate. */
-    record Tick() implements AssemblyOutput {
+    /** The finite input of this task ended ({@link EndOfInput}); every open event was completed before it. */
+    record End() implements AssemblyOutput {
     }
 }

@@ -55,6 +55,15 @@ final class ContainerCorrelation {
                 .build();
     }
 
+    /**
+     * True when {@code label} (the version as of the denial's time, null: none) attributes {@code context} to at
+     * least one container, or when {@code context} names no categories and so needs no container: either way
+     * waiting for more inventory cannot change the answer.
+     */
+    static boolean settled(final AvcDenial denial, final SelinuxContext context, final ContainerLabel label) {
+        return !hasCategories(context) || !holders(denial, context, label).isEmpty();
+    }
+
     private static List<ContainerRef> refs(final List<ContainerInstance> holders) {
         return holders.stream().map(ContainerInstance::ref).toList();
     }
@@ -68,7 +77,7 @@ final class ContainerCorrelation {
         return label.holdersAt(denial.event().time());
     }
 
-    private static boolean hasCategories(final SelinuxContext context) {
+    static boolean hasCategories(final SelinuxContext context) {
         return context != null && context.categories() != null && !context.categories().isEmpty();
     }
 

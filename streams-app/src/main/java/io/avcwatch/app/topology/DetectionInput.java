@@ -3,14 +3,21 @@ package io.avcwatch.app.topology;
 import io.avcwatch.schemas.AvcDenial;
 import io.avcwatch.schemas.MacEvent;
 
-/** What the detection step reads, in event-time order per host; never leaves its sub-topology. */
+/**
+ * What the correlation step hands the detection step, in each host's arrival order; never leaves the task, so
+ * it needs no serde.
+ */
 sealed interface DetectionInput {
 
-    /** A correlated denial from {@code avc.denials}. */
+    /** A correlated denial (also written to {@code avc.denials}). */
     record Denial(AvcDenial denial) implements DetectionInput {
     }
 
-    /** A SELinux state change from {@code avc.mac-events}. */
+    /** A SELinux state change (also written to {@code avc.mac-events}). */
     record StateChange(MacEvent event) implements DetectionInput {
+    }
+
+    /** The finite input of this task ended ({@link EndOfInput}) and everything before it was handed over. */
+    record End() implements DetectionInput {
     }
 }

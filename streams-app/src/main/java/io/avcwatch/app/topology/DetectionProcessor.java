@@ -6,10 +6,9 @@ import io.avcwatch.app.rules.StormAggregator;
 import io.avcwatch.app.rules.StormState;
 import io.avcwatch.schemas.Alert;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -20,12 +19,12 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Runs the {@link Detector} over one host's denials and SELinux state changes, which Kafka Streams hands
- * over in event-time order because {@code avc.denials} and {@code avc.mac-events} are both keyed by host.
- * The host's last enforcing mode lives in {@value AvcwatchTopology#HOST_STATE_STORE}; repeated alerts fold
- * into storms kept in {@value AvcwatchTopology#STORM_STORE}, whose windows close by stream time and, on a
- * quiet host, by the wall clock (stream time estimated as last event time plus wall time since), and at
- * once on an {@link EndOfInput} marker.
+ * Runs the {@link Detector} over one host's denials and SELinux state changes, which the correlation step
+ * hands over in the order the host's events were assembled. The host's last enforcing mode lives in
+ * {@value AvcwatchTopology#HOST_STATE_STORE} (mirrored in memory, so the hot path never deserialises it);
+ * repeated alerts fold into storms kept in {@value AvcwatchTopology#STORM_STORE}. A storm window closes by
+ * its own host's event time (never another host's, so the result does not depend on how hosts interleave in
+ * a partition), at once on an {@link EndOfInput} marker, and, live only, by the wall clock on a quiet host.
  */
 final class DetectionProcessor implements Processor<String, DetectionInput, String, Alert> {
 
@@ -35,10 +34,10 @@ final class DetectionProcessor implements Processor<String, DetectionInput, Stri
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, HostState> hostStates;
     private KeyValueStore<String, StormState> stormStates;
-    private long newestEventMs = Long.MIN_VALUE;
-    private long lastArrivalWallMs;
-    /** Open storms by the event time their window closes, so expiry never scans the whole store. */
-    private final TreeMap<Long, Set<String>> closing = new TreeMap<>();
+    private final Map<String, HostState> hostStateCache = new HashMap<>();
+    private final Map<String, HostClock> clocks = new HashMap<>();
+    /** Open storms of each host by the event time their window closes, so expiry never scans the store. */
+    private final Map<String, TreeMap<Long, Set<String>>> closing = new HashMap<>();
     private final Map<String, Long> closesAt = new HashMap<>();
 
     DetectionProcessor(final TopologyConfig config, final Detector detector) {
@@ -55,37 +54,49 @@ final class DetectionProcessor implements Processor<String, DetectionInput, Stri
         try (KeyValueIterator<String, StormState> all = stormStates.all()) {
             all.forEachRemaining(storm -> index(storm.key, storm.value));
         }
-        ctx.schedule(config.punctuateEvery(), PunctuationType.STREAM_TIME, this::expireStorms);
-        ctx.schedule(config.punctuateEvery(), PunctuationType.WALL_CLOCK_TIME, wallMs -> {
-            if (newestEventMs != Long.MIN_VALUE) {
-                expireStorms(newestEventMs + Math.max(0, wallMs - lastArrivalWallMs));
-            }
-        });
+        try (KeyValueIterator<String, HostState> all = hostStates.all()) {
+            all.forEachRemaining(state -> hostStateCache.put(state.key, state.value));
+        }
+        if (!config.finiteInput()) {
+            ctx.schedule(config.punctuateEvery(), PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
+        }
     }
 
     @Override
     public void process(final Record<String, DetectionInput> in) {
-        if (EndOfInput.isMarker(in.headers())) {
+        if (in.value() instanceof DetectionInput.End) {
             flushStorms();
             return;
         }
-        newestEventMs = Math.max(newestEventMs, in.timestamp());
-        lastArrivalWallMs = context.currentSystemTimeMs();
         final String host = in.key();
-        final HostState before = Optional.ofNullable(hostStates.get(host)).orElse(HostState.unknown(host));
+        final HostClock clock = clocks.computeIfAbsent(host, h -> new HostClock());
+        clock.eventMs = Math.max(clock.eventMs, in.timestamp());
+        clock.lastArrivalWallMs = context.currentSystemTimeMs();
+        expireStorms(host, clock.eventMs);
+        final HostState before = hostStateCache.getOrDefault(host, HostState.unknown(host));
         if (in.value() instanceof DetectionInput.Denial d) {
             detector.onDenial(d.denial(), before, d.denial().containerDetails()).ifPresent(this::offer);
             final HostState after = detector.hostStateAfter(d.denial(), before);
             if (!after.equals(before)) {
-                hostStates.put(host, after);
+                putHostState(host, after);
             }
         } else if (in.value() instanceof DetectionInput.StateChange s) {
             final Detector.MacOutcome outcome = detector.onMacEvent(s.event(), before);
             if (!outcome.hostState().equals(before)) {
-                hostStates.put(host, outcome.hostState());
+                putHostState(host, outcome.hostState());
             }
             outcome.alert().ifPresent(this::offer);
         }
+    }
+
+    private void onWallClock(final long wallMs) {
+        clocks.forEach((host, clock) ->
+                expireStorms(host, clock.eventMs + Math.max(0, wallMs - clock.lastArrivalWallMs)));
+    }
+
+    private void putHostState(final String host, final HostState state) {
+        hostStateCache.put(host, state);
+        hostStates.put(host, state);
     }
 
     private void offer(final Alert alert) {
@@ -94,9 +105,10 @@ final class DetectionProcessor implements Processor<String, DetectionInput, Stri
         apply(key, step);
     }
 
-    private void expireStorms(final long eventTimeMs) {
-        while (!closing.isEmpty() && closing.firstKey() <= eventTimeMs) {
-            for (final String key : closing.pollFirstEntry().getValue()) {
+    private void expireStorms(final String host, final long eventTimeMs) {
+        final TreeMap<Long, Set<String>> byClose = closing.get(host);
+        while (byClose != null && !byClose.isEmpty() && byClose.firstKey() <= eventTimeMs) {
+            for (final String key : byClose.pollFirstEntry().getValue()) {
                 closesAt.remove(key);
                 final StormState state = stormStates.get(key);
                 if (state != null) {
@@ -108,7 +120,7 @@ final class DetectionProcessor implements Processor<String, DetectionInput, Stri
 
     /** End of a finite input: every open storm emits its aggregate now and closes. */
     private void flushStorms() {
-        for (final String key : List.copyOf(closesAt.keySet())) {
+        for (final String key : new TreeSet<>(closesAt.keySet())) {
             final StormState state = stormStates.get(key);
             apply(key, new StormAggregator.Step(null, state == null ? List.of() : storms.flush(state)));
         }
@@ -131,22 +143,36 @@ final class DetectionProcessor implements Processor<String, DetectionInput, Stri
         final long closes = state.windowStartMillis() + config.stormWindow().toMillis();
         final Long before = closesAt.put(key, closes);
         if (before != null && before != closes) {
-            removeFromClosing(before, key);
+            removeFromClosing(key, before);
         }
-        closing.computeIfAbsent(closes, t -> new HashSet<>()).add(key);
+        closing.computeIfAbsent(hostOf(key), h -> new TreeMap<>()).computeIfAbsent(closes, t -> new TreeSet<>())
+                .add(key);
     }
 
     private void unindex(final String key) {
         final Long before = closesAt.remove(key);
         if (before != null) {
-            removeFromClosing(before, key);
+            removeFromClosing(key, before);
         }
     }
 
-    private void removeFromClosing(final long time, final String key) {
-        final Set<String> keys = closing.get(time);
+    private void removeFromClosing(final String key, final long time) {
+        final TreeMap<Long, Set<String>> byClose = closing.get(hostOf(key));
+        final Set<String> keys = byClose == null ? null : byClose.get(time);
         if (keys != null && keys.remove(key) && keys.isEmpty()) {
-            closing.remove(time);
+            byClose.remove(time);
         }
+    }
+
+    /** Storm keys start with the host ({@link StormAggregator#keyOf}). */
+    private static String hostOf(final String stormKey) {
+        final int bar = stormKey.indexOf('|');
+        return bar < 0 ? stormKey : stormKey.substring(0, bar);
+    }
+
+    /** A host's newest event time and when (wall clock) it was seen. */
+    private static final class HostClock {
+        private long eventMs = Long.MIN_VALUE;
+        private long lastArrivalWallMs;
     }
 }

@@ -12,17 +12,11 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * {@value #HEADER} header and no key or value, written once to every partition of a topic after the last
  * real record. Live pipelines never see one.
  *
- * <p>Two processors act on it, which is what lets a finite run finish without waiting for wall-clock
- * timeouts:
- * <ul>
- *   <li>on {@code audit.raw}, the assembly step completes every event still in flight on its partition and
- *       sends a clock tick stamped past the inventory grace period (see {@link CorrelationInput}), so the
- *       correlation join releases every denial it holds back;
- *   <li>on {@code avc.mac-events}, the detection step emits every open storm aggregate and forgets it.
- * </ul>
- * The marker goes no further (it is never forwarded), so the output topics hold only real records. The
- * run's driver writes the {@code avc.mac-events} marker only after the streams application has consumed
- * everything the {@code audit.raw} markers caused, because storms can only close once every denial is in.
+ * <p>On {@code audit.raw} it is what lets a finite run finish without waiting for wall-clock timeouts: the
+ * assembly step completes every event still in flight on its partition, the correlation step releases every
+ * event still waiting for inventory, and the detection step emits every open storm aggregate and forgets it,
+ * in that order and in the same task. The marker goes no further (it is never forwarded to a topic), so the
+ * output topics hold only real records.
  */
 public final class EndOfInput {
 

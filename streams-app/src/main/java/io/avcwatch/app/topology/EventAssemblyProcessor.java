@@ -8,6 +8,7 @@ import io.avcwatch.parsers.ParseError;
 import io.avcwatch.parsers.ParseResult;
 import io.avcwatch.parsers.SkippedLine;
 import io.avcwatch.parsers.assemble.PartialEvent;
+import io.avcwatch.schemas.Json;
 import io.avcwatch.schemas.RawRecordHeaders;
 import io.avcwatch.schemas.SourcePosition;
 import java.nio.charset.StandardCharsets;
@@ -31,23 +32,22 @@ import org.slf4j.LoggerFactory;
  * {@value AvcwatchTopology#INFLIGHT_STORE} as their raw lines (key {@code host|serial}), which is what a
  * restarted or migrated task rebuilds them from. An event completes by the parser's completion rules, by
  * its host's event-time timeout, when its host holds too many open events, or when the host has been quiet
- * for a while by the wall clock (so the last event before a pause is not held back until the next record).
- * The same wall-clock punctuation sends a {@link AssemblyOutput.Tick} that moves the correlation joins'
- * clocks. Unparsable lines leave as dead letters; lines that carry no record on purpose (blank,
- * {@code ----}) are counted and reported. An {@link EndOfInput} marker completes every open event at once
- * and ticks the joins past their grace period: the end of a finite replay.
+ * for a while by the wall clock (live only: in a finite run the wall clock has no say in results, so a
+ * replay completes exactly the same events). Unparsable lines leave as dead letters; lines that carry no
+ * record on purpose (blank, {@code ----}) are counted and reported. An {@link EndOfInput} marker completes
+ * every open event at once and forwards an {@link AssemblyOutput.End}: the end of a finite replay.
  */
 final class EventAssemblyProcessor implements Processor<String, byte[], String, AssemblyOutput> {
     private static final Logger LOG = LoggerFactory.getLogger(EventAssemblyProcessor.class);
     private static final char KEY_SEPARATOR = '|';
+    /** Starts the first line of a stored event when it holds the event's provenance. */
+    private static final String SOURCE_LINE = "\u0000source ";
 
     private final TopologyConfig config;
     private final PipelineMeters meters;
     private final Map<String, HostEvents> hosts = new HashMap<>();
     private ProcessorContext<String, AssemblyOutput> context;
     private KeyValueStore<String, String> store;
-    private long newestEventMs = Long.MIN_VALUE;
-    private long lastArrivalWallMs;
     private long skippedLines;
     private long reportedSkipped;
     private final Map<String, Long> reportedLost = new HashMap<>();
@@ -76,7 +76,7 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
     @Override
     public void process(final Record<String, byte[]> in) {
         if (EndOfInput.isMarker(in.headers())) {
-            endOfInput();
+            endOfInput(in.timestamp());
             return;
         }
         final String host = in.key() == null ? "" : in.key();
@@ -99,8 +99,6 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
 
     private void assemble(final String host, final AuditRecord record) {
         final long wallMs = context.currentSystemTimeMs();
-        lastArrivalWallMs = wallMs;
-        newestEventMs = Math.max(newestEventMs, record.id().epochMillis());
         final HostEvents events = hosts.computeIfAbsent(host, h -> new HostEvents());
         final long lostBefore = events.lostEvents();
         final List<AuditEvent> done = events.add(record, wallMs, config.eventTimeout().toMillis(), storeFor(host));
@@ -116,37 +114,34 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
     }
 
     private void onWallClock(final long wallMs) {
-        for (final Map.Entry<String, HostEvents> entry : hosts.entrySet()) {
-            final HostEvents events = entry.getValue();
-            if (events.inFlight() > 0 && wallMs - events.lastArrivalWallMs() >= config.quietHostAfter().toMillis()) {
-                for (final AuditEvent event : events.flush()) {
-                    store.delete(storeKey(entry.getKey(), event.id().serial()));
-                    emit(entry.getKey(), event);
+        if (!config.finiteInput()) {
+            for (final Map.Entry<String, HostEvents> entry : hosts.entrySet()) {
+                final HostEvents events = entry.getValue();
+                if (events.inFlight() > 0
+                        && wallMs - events.lastArrivalWallMs() >= config.quietHostAfter().toMillis()) {
+                    for (final AuditEvent event : events.flush()) {
+                        store.delete(storeKey(entry.getKey(), event.id().serial()));
+                        emit(entry.getKey(), event);
+                    }
                 }
             }
-        }
-        if (newestEventMs != Long.MIN_VALUE) {
-            final long estimatedNow = newestEventMs + Math.max(0, wallMs - lastArrivalWallMs);
-            context.forward(new Record<>(CorrelationInput.TICK_KEY, new AssemblyOutput.Tick(), estimatedNow));
         }
         report();
     }
 
     /**
-     * The finite input of this partition is complete: every open event completes now, and a tick stamped past
-     * the newest event plus the inventory grace lets the correlation join release every denial it holds.
+     * The finite input of this partition is complete: every open event completes now, then an
+     * {@link AssemblyOutput.End} tells the correlation and detection steps to release what they hold.
      */
-    private void endOfInput() {
+    private void endOfInput(final long markerMs) {
         for (final Map.Entry<String, HostEvents> entry : hosts.entrySet()) {
             for (final AuditEvent event : entry.getValue().flush()) {
                 store.delete(storeKey(entry.getKey(), event.id().serial()));
                 emit(entry.getKey(), event);
             }
         }
-        if (newestEventMs != Long.MIN_VALUE) {
-            final long pastGrace = newestEventMs + config.inventoryGrace().toMillis() + 1;
-            context.forward(new Record<>(CorrelationInput.TICK_KEY, new AssemblyOutput.Tick(), pastGrace));
-        }
+        context.forward(new Record<>("", new AssemblyOutput.End(), markerMs));
+        report();
         LOG.info("task {}: end of input, open events completed", context.taskId());
     }
 
@@ -170,10 +165,11 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
         return new HostEvents.Touched() {
             @Override
             public void open(final long serial, final PartialEvent event) {
-                store.put(storeKey(host, serial), rawLines(event));
+                final String key = storeKey(host, serial);
                 if (currentPosition != null) {
-                    firstRecordAt.putIfAbsent(storeKey(host, serial), currentPosition);
+                    firstRecordAt.putIfAbsent(key, currentPosition);
                 }
+                store.put(key, storedValue(firstRecordAt.get(key), event));
             }
 
             @Override
@@ -183,16 +179,26 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
         };
     }
 
+    /**
+     * Rebuilds the open events, with their provenance, from the store. Their hosts count as heard from now: the
+     * records that complete them follow the committed offset this task resumes from, so a quiet-host flush
+     * must not cut them off before those records are read again.
+     */
     private void restore() {
         int restored = 0;
+        final long wallMs = context.currentSystemTimeMs();
         try (KeyValueIterator<String, String> all = store.all()) {
             while (all.hasNext()) {
                 final KeyValue<String, String> entry = all.next();
                 final String host = entry.key.substring(0, entry.key.lastIndexOf(KEY_SEPARATOR));
-                final PartialEvent event = parseLines(entry.value);
+                final SourcePosition source = storedSource(entry.value);
+                final PartialEvent event = parseLines(source == null ? entry.value
+                        : entry.value.substring(entry.value.indexOf('\n') + 1));
                 if (event != null) {
-                    hosts.computeIfAbsent(host, h -> new HostEvents()).restore(event);
-                    newestEventMs = Math.max(newestEventMs, event.lastMillis());
+                    hosts.computeIfAbsent(host, h -> new HostEvents()).restore(event, wallMs);
+                    if (source != null) {
+                        firstRecordAt.put(entry.key, source);
+                    }
                     restored++;
                 }
             }
@@ -223,8 +229,17 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
         return host + KEY_SEPARATOR + serial;
     }
 
-    private static String rawLines(final PartialEvent event) {
+    /**
+     * An open event as stored: its raw lines, one per line, after a first line with where its first record was
+     * read (a NUL character, {@code source } and the {@link SourcePosition} as JSON) when that is known, so a
+     * migrated task gives its alerts the same provenance. Audit lines never start with NUL, and JSON keeps the
+     * position on one line.
+     */
+    private static String storedValue(final SourcePosition source, final PartialEvent event) {
         final StringBuilder lines = new StringBuilder();
+        if (source != null) {
+            lines.append(SOURCE_LINE).append(Json.toJson(source)).append('\n');
+        }
         for (final AuditRecord record : event.records()) {
             if (lines.length() > 0) {
                 lines.append('\n');
@@ -232,6 +247,13 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
             lines.append(record.raw());
         }
         return lines.toString();
+    }
+
+    /** The provenance line of a stored event, or null when it has none. */
+    private static SourcePosition storedSource(final String value) {
+        final int end = value.indexOf('\n');
+        return value.startsWith(SOURCE_LINE) && end > 0
+                ? Json.fromJson(value.substring(SOURCE_LINE.length(), end), SourcePosition.class) : null;
     }
 
     private static PartialEvent parseLines(final String lines) {

@@ -76,8 +76,12 @@ final class HostEvents {
         return done;
     }
 
-    /** Puts back an open event from the state store after a restart or rebalance. */
-    void restore(final PartialEvent event) {
+    /**
+     * Puts back an open event from the state store after a restart or rebalance, at wall-clock time
+     * {@code wallMs}: the host counts as heard from then, so its quiet period starts anew.
+     */
+    void restore(final PartialEvent event, final long wallMs) {
+        lastArrivalWallMs = Math.max(lastArrivalWallMs, wallMs);
         inFlight.put(event.key().serial(), event);
         clock = Math.max(clock, event.lastMillis());
         highestSerial = Math.max(highestSerial, event.key().serial());

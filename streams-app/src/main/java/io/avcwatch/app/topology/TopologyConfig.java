@@ -23,10 +23,14 @@ import java.util.Objects;
  *                           {@code avc.containers} topic's {@code min.compaction.lag.ms} to at least this
  * @param stormWindow        repeated alerts of one container and rule within this much event time become one
  *                           alert with a growing count (the first one is still sent at once)
+ * @param finiteInput        a finite run ({@code analyze}, {@code replay --case}): the wall clock has no say in any
+ *                           result. Quiet hosts are not completed, storms do not expire and denials waiting for
+ *                           inventory are not released by the wall clock; only event time and the
+ *                           {@link EndOfInput} markers do, so replaying the same files gives the same alerts
  */
 public record TopologyConfig(String topicPrefix, Duration eventTimeout, Duration quietHostAfter,
                              Duration punctuateEvery, int maxInFlight, Duration inventoryGrace,
-                             Duration inventoryHistory, Duration stormWindow) {
+                             Duration inventoryHistory, Duration stormWindow, boolean finiteInput) {
 
     /** 2 s: see {@code inventoryGrace}. */
     public static final Duration DEFAULT_INVENTORY_GRACE = Duration.ofSeconds(2);
@@ -56,31 +60,37 @@ public record TopologyConfig(String topicPrefix, Duration eventTimeout, Duration
     /** The settings {@code avcwatch streams} runs with unless told otherwise. */
     public static TopologyConfig defaults() {
         return new TopologyConfig("", Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(1),
-                10_000, DEFAULT_INVENTORY_GRACE, DEFAULT_INVENTORY_HISTORY, Duration.ofMinutes(1));
+                10_000, DEFAULT_INVENTORY_GRACE, DEFAULT_INVENTORY_HISTORY, Duration.ofMinutes(1), false);
     }
 
     /** The same settings under another topic prefix. */
     public TopologyConfig withTopicPrefix(final String prefix) {
         return new TopologyConfig(prefix, eventTimeout, quietHostAfter, punctuateEvery, maxInFlight,
-                inventoryGrace, inventoryHistory, stormWindow);
+                inventoryGrace, inventoryHistory, stormWindow, finiteInput);
     }
 
     /** The same settings with another wall-clock punctuation interval. */
     public TopologyConfig withPunctuateEvery(final Duration every) {
         return new TopologyConfig(topicPrefix, eventTimeout, quietHostAfter, every, maxInFlight,
-                inventoryGrace, inventoryHistory, stormWindow);
+                inventoryGrace, inventoryHistory, stormWindow, finiteInput);
     }
 
     /** The same settings with another inventory grace period. */
     public TopologyConfig withInventoryGrace(final Duration grace) {
         return new TopologyConfig(topicPrefix, eventTimeout, quietHostAfter, punctuateEvery, maxInFlight,
-                grace, inventoryHistory, stormWindow);
+                grace, inventoryHistory, stormWindow, finiteInput);
     }
 
     /** The same settings with another storm window. */
     public TopologyConfig withStormWindow(final Duration window) {
         return new TopologyConfig(topicPrefix, eventTimeout, quietHostAfter, punctuateEvery, maxInFlight,
-                inventoryGrace, inventoryHistory, window);
+                inventoryGrace, inventoryHistory, window, finiteInput);
+    }
+
+    /** The same settings for a finite ({@code true}) or a live input. */
+    public TopologyConfig withFiniteInput(final boolean finite) {
+        return new TopologyConfig(topicPrefix, eventTimeout, quietHostAfter, punctuateEvery, maxInFlight,
+                inventoryGrace, inventoryHistory, stormWindow, finite);
     }
 
     private static void requirePositive(final Duration d, final String name) {

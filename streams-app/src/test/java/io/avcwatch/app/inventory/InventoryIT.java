@@ -107,6 +107,9 @@ class InventoryIT {
                 .extracting(ConsumerRecord::timestamp)
                 .containsExactly(millis("2025-12-05T21:50:22Z"), millis("2025-12-05T22:05:00.100Z"),
                         millis("2025-12-05T22:06:00.200Z"));
+        assertThat(records).as("every label of the host in the partition of the host's audit lines")
+                .extracting(ConsumerRecord::partition)
+                .containsOnly(HostPartitioner.partition("node-alpha1", Topics.AVC_CONTAINERS.defaultPartitions()));
         assertThat(records).filteredOn(r -> r.key().equals("node-alpha1|c5,c77")).singleElement()
                 .satisfies(r -> assertThat(r.value().containers()).extracting(ContainerInstance::name)
                         .containsExactly("web-9"));

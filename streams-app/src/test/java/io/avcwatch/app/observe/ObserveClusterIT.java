@@ -2,6 +2,7 @@ package io.avcwatch.app.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.avcwatch.app.analyze.CommittedReader;
 import io.avcwatch.app.broker.EmbeddedBroker;
 import io.avcwatch.app.cli.AvcwatchCommand;
 import io.avcwatch.app.cli.ExitCodes;
@@ -11,6 +12,7 @@ import io.avcwatch.app.topology.AvcwatchTopology;
 import io.avcwatch.app.topology.StreamsProperties;
 import io.avcwatch.app.topology.TopologyConfig;
 import io.avcwatch.schemas.Alert;
+import io.avcwatch.schemas.AvcDenial;
 import io.avcwatch.schemas.Json;
 import io.avcwatch.schemas.Topics;
 import io.avcwatch.tailer.ExactlyOnceTailer;
@@ -31,11 +33,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +50,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two instances of the application in one JVM against the embedded broker, each with its own HTTP server on
  * loopback: the demo scenario is tailed in (one host through {@link ExactlyOnceTailer} with its meters), and
- * then each instance serves the recent alerts the other one holds, and {@code /metrics} shows the meters moving.
+ * then each instance serves the recent alerts and the per-container denial counts the other one holds (every
+ * container's count, as {@code avc.denials} has it, from either instance), and {@code /metrics} shows the meters
+ * moving.
  */
 class ObserveClusterIT {
     private static final Duration DEADLINE = Duration.ofSeconds(120);
@@ -76,7 +83,7 @@ class ObserveClusterIT {
     }
 
     @Test
-    void eachInstanceServesTheOthersRecentAlertsAndMetricsMove() throws Exception {
+    void eachInstanceServesTheOthersAlertsAndDenialsAndMetricsMove() throws Exception {
         final Instance a = Instance.start(tmp.resolve("a"));
         final Instance b = Instance.start(tmp.resolve("b"));
         try (a; b) {
@@ -105,6 +112,19 @@ class ObserveClusterIT {
             });
 
             assertThat(get(a, "/api/alerts/recent?limit=0").statusCode()).isEqualTo(400);
+
+            // Denials per container: each instance answers for every container, whichever owns its count.
+            final AtomicReference<Map<String, Long>> committed = new AtomicReference<>(Map.of());
+            await("each instance serves every container's denial count, as committed", () -> {
+                committed.set(denialsPerContainer()); // re-read: denials of the last quiet-host flush may follow
+                return !committed.get().isEmpty() && committed.get().entrySet().stream().allMatch(e ->
+                        denials(a, e.getKey()) == e.getValue() && denials(b, e.getKey()) == e.getValue());
+            });
+            final Map<String, Long> expected = committed.get();
+            assertThat(owners(a, expected.keySet())).as("some counts are held by each instance, so each one"
+                    + " answered from the other's store").containsExactlyInAnyOrder(a.observer.port(), b.observer.port());
+            assertThat(get(a, "/api/containers/no-such-container/denials").statusCode()).isEqualTo(404);
+            assertThat(get(b, "/api/containers/no-such-container/denials").statusCode()).isEqualTo(404);
 
             final String metricsA = scrape(a);
             final String metricsB = scrape(b);
@@ -155,6 +175,35 @@ class ObserveClusterIT {
             registry.close();
         }
         return total;
+    }
+
+    /** Denials per subject container id, from {@code avc.denials} as committed: what the API must count. */
+    private static Map<String, Long> denialsPerContainer() {
+        final Properties client = new Properties();
+        client.setProperty("bootstrap.servers", broker.bootstrapServers());
+        final Map<String, Long> counts = new TreeMap<>();
+        for (final AvcDenial d : CommittedReader.readAll(client, Topics.AVC_DENIALS, "")) {
+            if (d.container() != null) {
+                counts.merge(d.container().id(), 1L, Long::sum);
+            }
+        }
+        return counts;
+    }
+
+    /** {@code denials} of {@code GET /api/containers/ID/denials} on {@code i}, or -1 when it did not answer 200. */
+    private long denials(final Instance i, final String id) {
+        final HttpResponse<String> r = get(i, "/api/containers/" + id + "/denials");
+        return r.statusCode() == 200 ? Json.fromJson(r.body(), ContainerDenials.class).denials() : -1;
+    }
+
+    /** The HTTP ports of the instances that own the denial counts of {@code ids}. */
+    private static Set<Integer> owners(final Instance i, final Set<String> ids) {
+        final Set<Integer> ports = new HashSet<>();
+        for (final String id : ids) {
+            ports.add(i.runner.streams().queryMetadataForKey(ApiViews.CONTAINER_DENIALS_STORE, id,
+                    Serdes.String().serializer()).activeHost().port());
+        }
+        return ports;
     }
 
     private static boolean ownsPartitions(final Instance instance) {
