@@ -37,13 +37,12 @@ final class FieldNames {
     }
 
     private static boolean equalsRange(String cached, CharSequence s, int from, int to) {
-        if (cached.length() != to - from) {
+        int length = cached.length();
+        if (length != to - from) {
             return false;
         }
-        if (s instanceof String string) {
-            return cached.regionMatches(0, string, from, to - from);
-        }
-        for (int i = 0; i < cached.length(); i++) {
+        // A plain loop: this runs for every field of every line, and regionMatches does not inline here.
+        for (int i = 0; i < length; i++) {
             if (cached.charAt(i) != s.charAt(from + i)) {
                 return false;
             }

@@ -27,6 +27,7 @@ public final class EventJsonWriter {
     private final RawValueSink rawSink = new RawValueSink();
     private final DecodedValueSink decodedSink = new DecodedValueSink();
     private final ContextCache contexts = new ContextCache();
+    private final FieldNameTable names = new FieldNameTable();
 
     /** A writer of {@code mode} output into {@code out}. */
     public EventJsonWriter(JsonOut out, Mode mode) {
@@ -39,7 +40,7 @@ public final class EventJsonWriter {
         out.beginObject();
         out.name("node").value(event.node());
         out.name("serial").value(event.id().serial());
-        out.name("timestamp").value(event.id().timestamp());
+        out.name("timestamp").secondsValue(event.id().epochMillis());
         out.name("records").beginArray();
         for (AuditRecord record : event.records()) {
             if (mode == Mode.RAW_FIELDS) {
@@ -70,7 +71,7 @@ public final class EventJsonWriter {
             if ("node".equals(name) || "type".equals(name) || (repeats && seenBefore(fields, i))) {
                 continue;
             }
-            out.name(name);
+            out.name(names.get(name).json);
             fields.rawTo(repeats ? fields.lastIndexOf(name) : i, rawSink);
         }
         out.endObject();
@@ -101,7 +102,7 @@ public final class EventJsonWriter {
         out.beginObject();
         out.name("type").value(record.type());
         out.name("fields");
-        decodedSink.type = record.type();
+        decodedSink.execve = "EXECVE".equals(record.type());
         writeDecoded(record.fields());
         if (record.enriched().size() > 0) {
             out.name("enriched");
@@ -115,20 +116,18 @@ public final class EventJsonWriter {
 
     private void writeDecoded(Fields fields) {
         decodedSink.ascii = fields.isAscii();
+        boolean repeats = fields.mayRepeatNames();
         out.beginObject();
         for (int i = 0; i < fields.size(); i++) {
             String name = fields.name(i);
-            int occurrence = fields.mayRepeatNames() ? occurrence(fields, i) : 1;
+            FieldNameTable.Entry entry = names.get(name);
+            int occurrence = repeats ? occurrence(fields, i) : 1;
             if (occurrence == 1) {
-                if (decodedSink.ascii) {
-                    out.asciiName(name);
-                } else {
-                    out.name(name);
-                }
+                out.name(entry.json);
             } else {
                 out.name(name, occurrence);
             }
-            decodedSink.name = name;
+            decodedSink.encoded = entry.encodedIn(decodedSink.execve);
             fields.rawTo(i, decodedSink);
         }
         out.endObject();
@@ -172,19 +171,9 @@ public final class EventJsonWriter {
         out.name(name);
         if (raw == null) {
             out.value((String) null);
-            return;
+        } else {
+            out.rendered(contexts.json(raw));
         }
-        ContextText context = contexts.get(raw);
-        out.beginObject();
-        out.name("raw").value(raw);
-        if (context != null) {
-            out.name("user").value(context.context().user());
-            out.name("role").value(context.context().role());
-            out.name("type").value(context.context().type());
-            out.name("level").value(context.level());
-            out.name("categories").value(context.categories());
-        }
-        out.endObject();
     }
 
     private final class RawValueSink implements Fields.RawSink {
@@ -197,8 +186,9 @@ public final class EventJsonWriter {
     }
 
     private final class DecodedValueSink implements Fields.RawSink {
-        private String type;
-        private String name;
+        private boolean execve;
+        /** The current field may be hex-encoded ({@link FieldValues#isEncoded(String, String)}). */
+        private boolean encoded;
         private boolean ascii;
 
         @Override
@@ -206,7 +196,7 @@ public final class EventJsonWriter {
             int length = to - from;
             if (length >= 2 && s.charAt(from) == '"' && s.charAt(to - 1) == '"') {
                 out.value(s, from + 1, to - 1, ascii);
-            } else if (length > 0 && (length & 1) == 0 && FieldValues.isEncoded(type, name) && isUpperHex(s, from, to)) {
+            } else if (length > 0 && (length & 1) == 0 && encoded && isUpperHex(s, from, to)) {
                 out.value(new String(FieldValues.hexBytes(s.substring(from, to)), StandardCharsets.UTF_8));
             } else {
                 out.value(s, from, to, ascii);

@@ -3,6 +3,9 @@ package io.avcwatch.parsers.json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * A minimal streaming JSON writer into a byte buffer that the caller flushes to an
@@ -11,6 +14,12 @@ import java.io.UncheckedIOException;
  */
 public final class JsonOut {
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long SPACES = 0x2020202020202020L;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
 
     private final OutputStream sink;
     private byte[] buffer;
@@ -83,6 +92,21 @@ public final class JsonOut {
         return this;
     }
 
+    /** Writes a member name already rendered as {@code "name":} (escaped, UTF-8); the next call writes its value. */
+    public JsonOut name(byte[] renderedName) {
+        int length = renderedName.length;
+        ensure(length + 1);
+        byte[] b = buffer;
+        int n = size;
+        if (needComma) {
+            b[n++] = ',';
+        }
+        System.arraycopy(renderedName, 0, b, n, length);
+        size = n + length;
+        needComma = false;
+        return this;
+    }
+
     /** Writes the member name {@code name#occurrence}, for repeated field names. */
     public JsonOut name(String name, int occurrence) {
         comma();
@@ -125,7 +149,7 @@ public final class JsonOut {
             return this;
         }
         int length = to - from;
-        ensure(length * 6 + 3);
+        ensure(length * 6 + 11);
         byte[] b = buffer;
         int n = size;
         if (needComma) {
@@ -141,7 +165,7 @@ public final class JsonOut {
     /** Writes {@code "name":} for a name known to be ASCII (from an ASCII line). */
     public JsonOut asciiName(String name) {
         int length = name.length();
-        ensure(length * 6 + 4);
+        ensure(length * 6 + 12);
         byte[] b = buffer;
         int n = size;
         if (needComma) {
@@ -155,7 +179,10 @@ public final class JsonOut {
         return this;
     }
 
-    /** Appends ASCII {@code s[from, to)} escaped, and the closing quote; room is ensured by the caller. */
+    /**
+     * Appends ASCII {@code s[from, to)} escaped, and the closing quote; room for the escaped text
+     * plus 8 bytes is ensured by the caller.
+     */
     @SuppressWarnings("deprecation")
     private void asciiBody(String s, int from, int to) {
         byte[] b = buffer;
@@ -163,25 +190,105 @@ public final class JsonOut {
         int length = to - from;
         // getBytes keeps the low byte of each char: exact for ASCII, one bulk copy.
         s.getBytes(from, to, b, n);
-        int clean = 0;
-        while (clean < length) {
-            byte c = b[n + clean];
-            if (c < 0x20 || c == '"' || c == '\\') {
-                break;
+        if (!needsEscape(b, n, length)) {
+            n += length;
+        } else {
+            int clean = 0;
+            while (clean < length) {
+                byte c = b[n + clean];
+                if (c < 0x20 || c == '"' || c == '\\') {
+                    break;
+                }
+                clean++;
             }
-            clean++;
+            n = escapedBody(s, from + clean, to, n + clean);
         }
-        n = clean == length ? n + length : escapedBody(s, from + clean, to, n + clean);
         b[n++] = '"';
         size = n;
+    }
+
+    /**
+     * True when {@code b[at, at + length)} holds a control character, a quote, a backslash or a
+     * non-ASCII byte. Eight bytes at a time (every value byte passes here); reads up to 7 bytes past
+     * the end, which are masked out.
+     */
+    private static boolean needsEscape(byte[] b, int at, int length) {
+        int i = 0;
+        for (; i + 8 <= length; i += 8) {
+            if (escapeIn((long) LONGS.get(b, at + i))) {
+                return true;
+            }
+        }
+        // Bytes past the end read as 0x7f, which needs no escape.
+        return i < length && escapeIn((long) LONGS.get(b, at + i) & (-1L >>> (8 * (8 - length + i)))
+                | (0x7f7f7f7f7f7f7f7fL & (-1L << (8 * (length - i)))));
+    }
+
+    /**
+     * Word-wise test of eight bytes for a control character, a quote, a backslash or a byte
+     * {@code >= 0x80} (a broken ASCII promise then takes the careful path, as a byte-wise scan would);
+     * exact as to existence.
+     */
+    private static boolean escapeIn(long word) {
+        long quotes = word ^ QUOTES;
+        long backslashes = word ^ BACKSLASHES;
+        long found = ((word - SPACES) & ~word) | ((quotes - ONES) & ~quotes) | ((backslashes - ONES) & ~backslashes)
+                | word;
+        return (found & HIGHS) != 0;
     }
 
     /** Writes a number. */
     public JsonOut value(long number) {
         comma();
-        ascii(Long.toString(number));
+        if (number < 0) {
+            ascii(Long.toString(number));
+        } else {
+            ensure(20);
+            size = digits(buffer, size, number);
+        }
         needComma = true;
         return this;
+    }
+
+    /**
+     * Writes epoch milliseconds as the string value {@code "seconds.mmm"} (seconds floored, as
+     * {@code EventId.timestamp()} spells it), without building a String per event.
+     */
+    public JsonOut secondsValue(long epochMillis) {
+        long seconds = Math.floorDiv(epochMillis, 1000L);
+        int millis = (int) Math.floorMod(epochMillis, 1000L);
+        comma();
+        ensure(26);
+        put((byte) '"');
+        if (seconds < 0) {
+            ascii(Long.toString(seconds));
+        } else {
+            size = digits(buffer, size, seconds);
+        }
+        byte[] b = buffer;
+        int n = size;
+        b[n++] = '.';
+        b[n++] = (byte) ('0' + millis / 100);
+        b[n++] = (byte) ('0' + millis / 10 % 10);
+        b[n++] = (byte) ('0' + millis % 10);
+        b[n++] = '"';
+        size = n;
+        needComma = true;
+        return this;
+    }
+
+    /** Writes the decimal digits of {@code number >= 0} at {@code n}; returns the new end. */
+    private static int digits(byte[] b, int n, long number) {
+        int count = 1;
+        for (long rest = number / 10; rest != 0; rest /= 10) {
+            count++;
+        }
+        long rest = number;
+        for (int i = n + count - 1; i >= n; i--) {
+            b[i] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        return n + count;
     }
 
     /** Writes true, false or null. */
@@ -204,11 +311,22 @@ public final class JsonOut {
         return this;
     }
 
-    /** Returns a copy of the buffered UTF-8 bytes and empties the buffer. */
+    /** Returns a copy of the buffered UTF-8 bytes and empties the buffer (what follows starts afresh, without a comma). */
     public byte[] takeBytes() {
         byte[] bytes = java.util.Arrays.copyOf(buffer, size);
         size = 0;
+        needComma = false;
         return bytes;
+    }
+
+    /** Writes a value already rendered as JSON (from {@link #takeBytes()} of a writer that wrote one value). */
+    public JsonOut rendered(byte[] json) {
+        comma();
+        ensure(json.length);
+        System.arraycopy(json, 0, buffer, size, json.length);
+        size += json.length;
+        needComma = true;
+        return this;
     }
 
     /** Writes buffered bytes to the sink. */

@@ -62,11 +62,12 @@ public final class ParseCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         EventJsonWriter.Mode mode = rawFields ? EventJsonWriter.Mode.RAW_FIELDS : EventJsonWriter.Mode.EVENTS;
         AuditStreamParser parser;
-        int formatThreads = Integer.getInteger("avcwatch.parse.threads", Runtime.getRuntime().availableProcessors());
+        // Parsing and formatting both spread over this many helper threads (both are order-preserving).
+        int threads = Integer.getInteger("avcwatch.parse.threads", Runtime.getRuntime().availableProcessors());
         PrintWriter out = spec.commandLine().getOut();
         try (EventPrinter printer = out instanceof StandardOutput stdout
-                ? new EventPrinter(stdout.bytes(), mode, formatThreads)
-                : new EventPrinter(out, mode, formatThreads)) {
+                ? new EventPrinter(stdout.bytes(), mode, threads)
+                : new EventPrinter(out, mode, threads)) {
             parser = new AuditStreamParser(new AssemblerSettings(timeoutMillis, maxInFlight), printer,
                     (line, error) -> {
                         if (!quiet) {
@@ -76,7 +77,7 @@ public final class ParseCommand implements Callable<Integer> {
                     });
             for (String file : files) {
                 try (InputStream in = open(file)) {
-                    parser.parse(in);
+                    parser.parse(in, threads);
                 } catch (NoSuchFileException e) {
                     throw new UserException("cannot read " + file, e);
                 } catch (IOException e) {
