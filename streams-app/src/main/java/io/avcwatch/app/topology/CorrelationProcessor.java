@@ -184,9 +184,14 @@ final class CorrelationProcessor implements Processor<String, AssemblyOutput, St
                 source);
     }
 
-    /** Rebuilds the queues from the store after a restart or rebalance, in their original order. */
+    /**
+     * Rebuilds the queues from the store after a restart or rebalance, in their original order. Their hosts count
+     * as heard from now (as in {@link HostEvents#restore}): the records after the committed offset this task
+     * resumes from are read again, so the wall clock must not cut the restored events' grace short.
+     */
     private void restore() {
         int restored = 0;
+        final long wallMs = context.currentSystemTimeMs();
         try (KeyValueIterator<String, String> all = waiting.all()) {
             while (all.hasNext()) {
                 final KeyValue<String, String> entry = all.next();
@@ -201,6 +206,7 @@ final class CorrelationProcessor implements Processor<String, AssemblyOutput, St
                 final long timeMs = event.event().id().epochMillis();
                 final HostQueue queue = hosts.computeIfAbsent(host, h -> new HostQueue());
                 queue.clockMs = Math.max(queue.clockMs, timeMs);
+                queue.lastArrivalWallMs = wallMs;
                 queue.entries.addLast(new Waiting(entry.key, derive(host, event.event(), event.source(), timeMs)));
                 restored++;
             }
