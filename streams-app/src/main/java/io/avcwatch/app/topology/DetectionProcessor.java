@@ -5,6 +5,7 @@ import io.avcwatch.app.rules.HostState;
 import io.avcwatch.app.rules.StormAggregator;
 import io.avcwatch.app.rules.StormState;
 import io.avcwatch.schemas.Alert;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.TreeSet;
 import java.util.List;
@@ -62,11 +63,13 @@ final class DetectionProcessor implements Processor<String, DetectionInput, Stri
         this.hostStates = ctx.getStateStore(AvcwatchTopology.HOST_STATE_STORE);
         this.stormStates = ctx.getStateStore(AvcwatchTopology.STORM_STORE);
         this.stormGrowth = ctx.getStateStore(AvcwatchTopology.STORM_GROWTH_STORE);
+        final long wallMs = ctx.currentSystemTimeMs();
         try (KeyValueIterator<String, StormState> all = stormStates.all()) {
             all.forEachRemaining(storm -> {
                 final StormState state = StormGrowth.applyTo(storm.value, stormGrowth.get(storm.key));
                 stormCache.put(storm.key, state);
                 index(storm.key, state);
+                restoreClock(hostOf(storm.key), state, wallMs);
             });
         }
         try (KeyValueIterator<String, HostState> all = hostStates.all()) {
@@ -107,6 +110,17 @@ final class DetectionProcessor implements Processor<String, DetectionInput, Stri
     private void onWallClock(final long wallMs) {
         clocks.forEach((host, clock) ->
                 expireStorms(host, clock.eventMs + Math.max(0, wallMs - clock.lastArrivalWallMs)));
+    }
+
+    /**
+     * A host with open storms counts as heard from at {@code wallMs}, its newest event time the newest last-seen
+     * of its storms, so the wall clock closes them even if the host sends nothing more after a task moved.
+     */
+    private void restoreClock(final String host, final StormState storm, final long wallMs) {
+        final HostClock clock = clocks.computeIfAbsent(host, h -> new HostClock());
+        final Instant lastSeen = storm.aggregate().lastSeen();
+        clock.eventMs = Math.max(clock.eventMs, lastSeen == null ? storm.windowStartMillis() : lastSeen.toEpochMilli());
+        clock.lastArrivalWallMs = wallMs;
     }
 
     private void putHostState(final String host, final HostState state) {

@@ -66,9 +66,43 @@ class DetectionProcessorRestartTest {
         });
     }
 
+    @Test
+    void liveAMovedTaskClosesTheStormOfAHostThatSendsNothingMore() {
+        final DetectionProcessor before = processor(TopologyConfig.defaults());
+        before.process(denial(100, "1764971460.000"));
+        before.process(denial(101, "1764971461.000"));
+        context.resetForwards();
+
+        // the task moves to another instance a minute later, and the host stays quiet from then on
+        final long movedAt = TopologyHarness.WALL_START.toEpochMilli() + 60_000;
+        final MockProcessorContext<String, Alert> moved = contextSharingTheStores(movedAt);
+        final DetectionProcessor after = new DetectionProcessor(TopologyConfig.defaults(), Detector.builtIn());
+        after.init(moved);
+        final long window = TopologyConfig.defaults().stormWindow().toMillis();
+        moved.scheduledPunctuators().forEach(p -> p.getPunctuator().punctuate(movedAt + window / 2));
+        assertThat(moved.forwarded()).as("the storm's window is still open by the host's estimated time").isEmpty();
+
+        moved.scheduledPunctuators().forEach(p -> p.getPunctuator().punctuate(movedAt + window));
+        assertThat(moved.forwarded()).singleElement()
+                .satisfies(r -> assertThat(r.record().value().count()).isEqualTo(2));
+    }
+
+    private MockProcessorContext<String, Alert> contextSharingTheStores(final long wallMs) {
+        final MockProcessorContext<String, Alert> fresh = new MockProcessorContext<>();
+        fresh.setCurrentSystemTimeMs(wallMs);
+        for (final String name : List.of(AvcwatchTopology.HOST_STATE_STORE, AvcwatchTopology.STORM_STORE,
+                AvcwatchTopology.STORM_GROWTH_STORE)) {
+            fresh.addStateStore(context.getStateStore(name));
+        }
+        return fresh;
+    }
+
     private DetectionProcessor processor() {
-        final DetectionProcessor processor = new DetectionProcessor(TopologyConfig.defaults().withFiniteInput(true),
-                Detector.builtIn());
+        return processor(TopologyConfig.defaults().withFiniteInput(true));
+    }
+
+    private DetectionProcessor processor(final TopologyConfig config) {
+        final DetectionProcessor processor = new DetectionProcessor(config, Detector.builtIn());
         processor.init(context);
         return processor;
     }
