@@ -1,5 +1,6 @@
 package io.avcwatch.app.observe;
 
+import io.avcwatch.schemas.Alert;
 import io.avcwatch.schemas.AvcDenial;
 import io.avcwatch.schemas.ContainerLabel;
 import io.avcwatch.schemas.JsonSerde;
@@ -7,7 +8,6 @@ import io.avcwatch.schemas.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -19,8 +19,9 @@ import org.apache.kafka.streams.state.Stores;
  * The topology step that materialises what the read-only HTTP API serves, in stores other instances reach
  * through interactive queries ({@link ClusterQueries}):
  * <ul>
- *   <li>{@value #RECENT_ALERTS_STORE}: the newest alerts of each {@code avc.alerts} partition (read back from
- *       the topic, so container-risk and detection alerts both land there), key {@code MILLIS|alert_id};
+ *   <li>{@value #RECENT_ALERTS_STORE}: the newest alerts of each {@code avc.alerts} partition (container-risk
+ *       and detection alerts, taken from the topology as they are written to the topic, in the same task and
+ *       transaction, so nothing is read back), key {@code MILLIS|alert_id};
  *   <li>{@value #CONTAINER_DENIALS_STORE}: {@link ContainerDenials} per subject container id, after the
  *       repartition {@value #DENIALS_BY_CONTAINER}, so one instance owns each container's count;
  *   <li>{@value #INVENTORY_STORE}: per label key ({@code host|categories}) the number of containers known to
@@ -46,16 +47,16 @@ public final class ApiViews {
      * Adds the three stores.
      *
      * @param denials          correlated denials, any key
+     * @param alerts           every alert written to {@code avc.alerts}, key host, in the task of the partition
+     *                         it is written to
      * @param containerChanges every new version of a container label, key {@code host|categories}
      */
-    public static void addTo(final StreamsBuilder builder, final String topicPrefix,
-            final KStream<String, AvcDenial> denials, final KStream<String, ContainerLabel> containerChanges,
+    public static void addTo(final StreamsBuilder builder, final KStream<String, AvcDenial> denials,
+            final KStream<String, Alert> alerts, final KStream<String, ContainerLabel> containerChanges,
             final PipelineMeters meters) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RECENT_ALERTS_STORE),
                 Serdes.String(), Topics.AVC_ALERTS.valueSerde()));
-        builder.stream(Topics.AVC_ALERTS.name(topicPrefix), Consumed.with(Topics.AVC_ALERTS.keySerde(),
-                        Topics.AVC_ALERTS.valueSerde()).withName("read-alerts-for-api"))
-                .process(() -> new RecentAlertsProcessor(meters, RECENT_ALERTS_PER_PARTITION),
+        alerts.process(() -> new RecentAlertsProcessor(meters, RECENT_ALERTS_PER_PARTITION),
                         Named.as("keep-recent-alerts"), RECENT_ALERTS_STORE);
 
         denials.filter((key, denial) -> denial.container() != null, Named.as("denials-in-containers"))

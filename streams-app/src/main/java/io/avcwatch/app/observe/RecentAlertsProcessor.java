@@ -1,8 +1,7 @@
 package io.avcwatch.app.observe;
 
 import io.avcwatch.schemas.Alert;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.TreeSet;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -19,6 +18,8 @@ final class RecentAlertsProcessor implements Processor<String, Alert, Void, Void
     private final PipelineMeters meters;
     private final int capacity;
     private KeyValueStore<String, Alert> store;
+    /** The store's keys, oldest first: eviction without iterating (and copying) the store per alert. */
+    private final TreeSet<String> keys = new TreeSet<>();
 
     RecentAlertsProcessor(final PipelineMeters meters, final int capacity) {
         this.meters = meters;
@@ -28,6 +29,9 @@ final class RecentAlertsProcessor implements Processor<String, Alert, Void, Void
     @Override
     public void init(final ProcessorContext<Void, Void> context) {
         this.store = context.getStateStore(ApiViews.RECENT_ALERTS_STORE);
+        try (KeyValueIterator<String, Alert> all = store.all()) {
+            all.forEachRemaining(entry -> keys.add(entry.key));
+        }
     }
 
     @Override
@@ -37,20 +41,12 @@ final class RecentAlertsProcessor implements Processor<String, Alert, Void, Void
             return;
         }
         final String key = keyOf(alert);
-        if (store.putIfAbsent(key, alert) == null) {
+        if (keys.add(key)) {
             meters.alert(alert);
-        } else {
-            store.put(key, alert);
         }
-        long excess = store.approximateNumEntries() - capacity;
-        if (excess > 0) {
-            final List<String> expired = new ArrayList<>();
-            try (KeyValueIterator<String, Alert> oldest = store.all()) {
-                while (excess-- > 0 && oldest.hasNext()) {
-                    expired.add(oldest.next().key);
-                }
-            }
-            expired.forEach(store::delete);
+        store.put(key, alert);
+        while (keys.size() > capacity) {
+            store.delete(keys.pollFirst());
         }
     }
 

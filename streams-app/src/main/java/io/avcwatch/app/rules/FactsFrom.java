@@ -14,10 +14,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /** Flattens the wire records (denials, state changes, inventory entries) into rule {@link Facts}. */
 public final class FactsFrom {
+    /** A host runs a few hundred containers: their category strings repeat in every denial. */
+    private static final int CATEGORY_MEMO_LIMIT = 8192;
+    private static final Map<String, Set<Integer>> PARSED_CATEGORIES = new ConcurrentHashMap<>();
+
     private FactsFrom() {
     }
 
@@ -97,9 +102,17 @@ public final class FactsFrom {
         if (ctx == null || ctx.categories() == null || ctx.categories().isEmpty()) {
             return Set.of();
         }
-        return CategorySet.parse(ctx.categories())
+        final Set<Integer> known = PARSED_CATEGORIES.get(ctx.categories());
+        if (known != null) {
+            return known;
+        }
+        final Set<Integer> parsed = CategorySet.parse(ctx.categories())
                 .map(set -> set.stream().boxed().collect(Collectors.toUnmodifiableSet()))
                 .orElse(Set.of());
+        if (PARSED_CATEGORIES.size() < CATEGORY_MEMO_LIMIT) {
+            PARSED_CATEGORIES.put(ctx.categories(), parsed);
+        }
+        return parsed;
     }
 
     private static String type(final SelinuxContext ctx) {

@@ -5,6 +5,7 @@ import io.avcwatch.app.observe.PipelineMeters;
 import io.avcwatch.app.rules.Detector;
 import io.avcwatch.app.rules.HostState;
 import io.avcwatch.app.rules.StormState;
+import io.avcwatch.schemas.Alert;
 import io.avcwatch.schemas.AvcDenial;
 import io.avcwatch.schemas.ContainerLabel;
 import io.avcwatch.schemas.JsonSerde;
@@ -69,8 +70,10 @@ public final class AvcwatchTopology {
     public static final String WAITING_STORE = "correlate-waiting-for-inventory";
     /** Each host's last SELinux enforcing mode (key host, value HostState JSON). */
     public static final String HOST_STATE_STORE = "detect-host-state";
-    /** Open alert storms (key {@code host|container|rule|severity}, value StormState JSON). */
+    /** Open alert storms as they opened (key {@code host|container|rule|severity}, value StormState JSON). */
     public static final String STORM_STORE = "detect-storms";
+    /** How far each open storm grew since (same key, value {@link StormGrowth} text). */
+    public static final String STORM_GROWTH_STORE = "detect-storm-growth";
 
     private AvcwatchTopology() {
     }
@@ -117,7 +120,8 @@ public final class AvcwatchTopology {
 
         final KTable<String, ContainerLabel> containers = containerTable(builder, config);
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(WAITING_STORE), Serdes.String(), Serdes.String()));
+                Stores.inMemoryKeyValueStore(WAITING_STORE), Serdes.String(), Serdes.String())
+                .withCachingEnabled()); // most waits end within a commit interval: no changelog record then
         final KStream<String, DetectionInput> correlated = events.process(() -> new CorrelationProcessor(config),
                 Named.as("correlate-containers"), CONTAINERS_STORE, WAITING_STORE);
 
@@ -129,32 +133,40 @@ public final class AvcwatchTopology {
                 .mapValues(in -> ((DetectionInput.StateChange) in).event(), Named.as("unwrap-mac-events"))
                 .to(Topics.MAC_EVENTS.name(prefix), produced(Topics.MAC_EVENTS, "write-mac-events"));
 
+        // cached: a storm grows with every repeat, and only its last state per commit reaches the changelog
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(HOST_STATE_STORE),
-                Serdes.String(), JsonSerde.of(HostState.class)));
+                Serdes.String(), JsonSerde.of(HostState.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORM_STORE),
-                Serdes.String(), JsonSerde.of(StormState.class)));
-        correlated.process(() -> new DetectionProcessor(config, detector), Named.as("detect-escapes"),
-                        HOST_STATE_STORE, STORM_STORE)
-                .to(Topics.AVC_ALERTS.name(prefix), produced(Topics.AVC_ALERTS, "write-alerts"));
+                Serdes.String(), JsonSerde.of(StormState.class)).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORM_GROWTH_STORE),
+                Serdes.String(), Serdes.String()).withCachingEnabled());
+        final KStream<String, Alert> detected = correlated.process(() -> new DetectionProcessor(config, detector),
+                Named.as("detect-escapes"), HOST_STATE_STORE, STORM_STORE, STORM_GROWTH_STORE);
+        detected.to(Topics.AVC_ALERTS.name(prefix), produced(Topics.AVC_ALERTS, "write-alerts"));
 
         final KStream<String, ContainerLabel> containerChanges = containers.toStream(Named.as("container-changes"));
-        containerChanges
+        final KStream<String, Alert> containerRisks = containerChanges
                 .flatMapValues(detector::onContainer, Named.as("detect-container-risks"))
-                .selectKey((label, alert) -> alert.host(), Named.as("key-container-alerts-by-host"))
-                .to(Topics.AVC_ALERTS.name(prefix), produced(Topics.AVC_ALERTS, "write-container-alerts"));
+                .selectKey((label, alert) -> alert.host(), Named.as("key-container-alerts-by-host"));
+        containerRisks.to(Topics.AVC_ALERTS.name(prefix), produced(Topics.AVC_ALERTS, "write-container-alerts"));
 
-        ApiViews.addTo(builder, prefix, denials, containerChanges, meters);
-        return builder.build();
+        ApiViews.addTo(builder, denials, detected.merge(containerRisks, Named.as("merge-alerts-for-api")),
+                containerChanges, meters);
+        final Properties optimization = new Properties();
+        optimization.setProperty(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsProperties.OPTIMIZATION);
+        return builder.build(optimization);
     }
 
     /**
      * A builder that refuses generated names for stores, changelogs and repartition topics at build time
-     * ({@code ensure.explicit.internal.resource.naming}); the placeholder id and servers are replaced by the
-     * real configuration when {@code KafkaStreams} starts.
+     * ({@code ensure.explicit.internal.resource.naming}) and restores the container table from
+     * {@code avc.containers} itself instead of a changelog copy ({@link StreamsProperties#OPTIMIZATION}); the
+     * placeholder id and servers are replaced by the real configuration when {@code KafkaStreams} starts.
      */
     private static StreamsBuilder namesEnforced() {
         final Properties overrides = new Properties();
         overrides.setProperty(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
+        overrides.setProperty(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsProperties.OPTIMIZATION);
         final Properties placeholder = new Properties();
         placeholder.putAll(overrides);
         placeholder.setProperty(StreamsConfig.APPLICATION_ID_CONFIG, "avcwatch-topology");

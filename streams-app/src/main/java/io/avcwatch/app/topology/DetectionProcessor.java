@@ -22,7 +22,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Runs the {@link Detector} over one host's denials and SELinux state changes, which the correlation step
  * hands over in the order the host's events were assembled. The host's last enforcing mode lives in
  * {@value AvcwatchTopology#HOST_STATE_STORE} (mirrored in memory, so the hot path never deserialises it);
- * repeated alerts fold into storms kept in {@value AvcwatchTopology#STORM_STORE}. A storm window closes by
+ * repeated alerts fold into storms kept in {@value AvcwatchTopology#STORM_STORE} and
+ * {@value AvcwatchTopology#STORM_GROWTH_STORE} (mirrored in memory: the stores are only read when the task
+ * starts). A storm window closes by
  * its own host's event time (never another host's, so the result does not depend on how hosts interleave in
  * a partition), at once on an {@link EndOfInput} marker, and, live only, by the wall clock on a quiet host.
  */
@@ -34,7 +36,9 @@ final class DetectionProcessor implements Processor<String, DetectionInput, Stri
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, HostState> hostStates;
     private KeyValueStore<String, StormState> stormStates;
+    private KeyValueStore<String, String> stormGrowth;
     private final Map<String, HostState> hostStateCache = new HashMap<>();
+    private final Map<String, StormState> stormCache = new HashMap<>();
     private final Map<String, HostClock> clocks = new HashMap<>();
     /** Open storms of each host by the event time their window closes, so expiry never scans the store. */
     private final Map<String, TreeMap<Long, Set<String>>> closing = new HashMap<>();
@@ -51,8 +55,13 @@ final class DetectionProcessor implements Processor<String, DetectionInput, Stri
         this.context = ctx;
         this.hostStates = ctx.getStateStore(AvcwatchTopology.HOST_STATE_STORE);
         this.stormStates = ctx.getStateStore(AvcwatchTopology.STORM_STORE);
+        this.stormGrowth = ctx.getStateStore(AvcwatchTopology.STORM_GROWTH_STORE);
         try (KeyValueIterator<String, StormState> all = stormStates.all()) {
-            all.forEachRemaining(storm -> index(storm.key, storm.value));
+            all.forEachRemaining(storm -> {
+                final StormState state = StormGrowth.applyTo(storm.value, stormGrowth.get(storm.key));
+                stormCache.put(storm.key, state);
+                index(storm.key, state);
+            });
         }
         try (KeyValueIterator<String, HostState> all = hostStates.all()) {
             all.forEachRemaining(state -> hostStateCache.put(state.key, state.value));
@@ -101,7 +110,7 @@ final class DetectionProcessor implements Processor<String, DetectionInput, Stri
 
     private void offer(final Alert alert) {
         final String key = StormAggregator.keyOf(alert);
-        final StormAggregator.Step step = storms.offer(stormStates.get(key), alert);
+        final StormAggregator.Step step = storms.offer(stormCache.get(key), alert);
         apply(key, step);
     }
 
@@ -110,7 +119,7 @@ final class DetectionProcessor implements Processor<String, DetectionInput, Stri
         while (byClose != null && !byClose.isEmpty() && byClose.firstKey() <= eventTimeMs) {
             for (final String key : byClose.pollFirstEntry().getValue()) {
                 closesAt.remove(key);
-                final StormState state = stormStates.get(key);
+                final StormState state = stormCache.get(key);
                 if (state != null) {
                     apply(key, storms.expire(state, eventTimeMs));
                 }
@@ -121,17 +130,31 @@ final class DetectionProcessor implements Processor<String, DetectionInput, Stri
     /** End of a finite input: every open storm emits its aggregate now and closes. */
     private void flushStorms() {
         for (final String key : new TreeSet<>(closesAt.keySet())) {
-            final StormState state = stormStates.get(key);
+            final StormState state = stormCache.get(key);
             apply(key, new StormAggregator.Step(null, state == null ? List.of() : storms.flush(state)));
         }
     }
 
+    /**
+     * Keeps the storm's state in memory and in the stores: the opening state as JSON once, and each repeat
+     * folded in as a few bytes of {@link StormGrowth} (a storm of thousands of repeats is not thousands of
+     * alert serialisations). Puts of null are deletes that do not deserialise the old value.
+     */
     private void apply(final String key, final StormAggregator.Step step) {
+        final StormState before = step.state() == null ? stormCache.remove(key) : stormCache.put(key, step.state());
         if (step.state() == null) {
-            stormStates.delete(key);
+            if (before != null) {
+                stormStates.put(key, null);
+                stormGrowth.put(key, null);
+            }
             unindex(key);
         } else {
-            stormStates.put(key, step.state());
+            if (StormGrowth.sameStorm(before, step.state())) {
+                stormGrowth.put(key, StormGrowth.of(step.state()));
+            } else {
+                stormStates.put(key, step.state());
+                stormGrowth.put(key, null);
+            }
             index(key, step.state());
         }
         for (final Alert alert : step.emit()) {

@@ -18,6 +18,12 @@ public final class StreamsProperties {
      */
     public static final Duration FINITE_RUN_COMMIT_INTERVAL = Duration.ofSeconds(1);
 
+    /**
+     * {@code topology.optimization}: the versioned container table restores from the compacted
+     * {@code avc.containers} itself, so there is no changelog topic that copies every inventory change.
+     */
+    public static final String OPTIMIZATION = StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS;
+
     private StreamsProperties() {
     }
 
@@ -40,6 +46,7 @@ public final class StreamsProperties {
         p.setProperty(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
         p.setProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.setProperty(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
+        p.setProperty(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, OPTIMIZATION);
         return p;
     }
 

@@ -20,7 +20,7 @@ class CatchUpTest {
         final Set<String> external = Topics.all().stream().map(t -> t.name(prefix)).collect(Collectors.toSet());
 
         assertThat(CatchUp.inputTopics(topology, "avcwatch-case-42-streams", external)).containsExactlyInAnyOrder(
-                "case.42.audit.raw", "case.42.avc.containers", "case.42.avc.alerts",
+                "case.42.audit.raw", "case.42.avc.containers",
                 "avcwatch-case-42-streams-denials-by-container-repartition");
     }
 
