@@ -58,7 +58,8 @@ import org.apache.kafka.streams.state.Stores;
  * known yet waits for late inventory in {@value #WAITING_STORE}); {@link DetectionProcessor} runs the rules
  * on what correlation hands over, in each host's order. Kafka Streams picks the next record of the task by
  * timestamp across both input partitions, so inventory that is not late is in the store before the denials
- * that need it. {@link EndOfInput} markers on {@code audit.raw} end a finite run.
+ * that need it. {@link EndOfInput} markers on {@code audit.raw} end a finite run, which also leaves out the
+ * {@link ApiViews} (nothing serves an API during {@code analyze} or {@code replay --case}).
  */
 public final class AvcwatchTopology {
 
@@ -150,8 +151,11 @@ public final class AvcwatchTopology {
                 .selectKey((label, alert) -> alert.host(), Named.as("key-container-alerts-by-host"));
         containerRisks.to(Topics.AVC_ALERTS.name(prefix), produced(Topics.AVC_ALERTS, "write-container-alerts"));
 
-        ApiViews.addTo(builder, denials, detected.merge(containerRisks, Named.as("merge-alerts-for-api")),
-                containerChanges, meters);
+        if (!config.finiteInput()) {
+            // what the HTTP API and the gauges of a running service read; a finite run serves neither
+            ApiViews.addTo(builder, denials, detected.merge(containerRisks, Named.as("merge-alerts-for-api")),
+                    containerChanges, meters);
+        }
         final Properties optimization = new Properties();
         optimization.setProperty(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsProperties.OPTIMIZATION);
         return builder.build(optimization);

@@ -14,18 +14,27 @@ import org.junit.jupiter.api.Test;
  * {@code mvn -pl streams-app test -Dtest=TopologyDescriptionTest -Dgolden.update=true} and review the diff.
  */
 class TopologyDescriptionTest {
-    private static final Path GOLDEN = Path.of("src", "test", "resources", "io", "avcwatch", "app", "topology",
-            "topology-description.txt");
+    private static final Path GOLDEN_DIR = Path.of("src", "test", "resources", "io", "avcwatch", "app", "topology");
 
     @Test
     void describeMatchesTheGoldenFile() throws IOException {
-        final String actual = AvcwatchTopology.build(TopologyConfig.defaults())
-                .describe().toString();
+        assertMatchesGolden(TopologyConfig.defaults(), GOLDEN_DIR.resolve("topology-description.txt"));
+    }
+
+    /** {@code analyze} and {@code replay --case}: the same flow without the API views nothing serves. */
+    @Test
+    void aFiniteRunsDescribeMatchesItsGoldenFile() throws IOException {
+        assertMatchesGolden(TopologyConfig.defaults().withFiniteInput(true),
+                GOLDEN_DIR.resolve("topology-description-finite.txt"));
+    }
+
+    private static void assertMatchesGolden(final TopologyConfig config, final Path golden) throws IOException {
+        final String actual = AvcwatchTopology.build(config).describe().toString();
         if (Boolean.getBoolean("golden.update")) {
-            Files.createDirectories(GOLDEN.getParent());
-            Files.writeString(GOLDEN, actual, StandardCharsets.UTF_8);
+            Files.createDirectories(golden.getParent());
+            Files.writeString(golden, actual, StandardCharsets.UTF_8);
         }
-        assertThat(actual).isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));
+        assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
     }
 
     @Test
