@@ -29,6 +29,7 @@ final class RecentAlertsProcessor implements Processor<String, Alert, Void, Void
     @Override
     public void init(final ProcessorContext<Void, Void> context) {
         this.store = context.getStateStore(ApiViews.RECENT_ALERTS_STORE);
+        keys.clear(); // a revived task inits the same instance again
         try (KeyValueIterator<String, Alert> all = store.all()) {
             all.forEachRemaining(entry -> keys.add(entry.key));
         }

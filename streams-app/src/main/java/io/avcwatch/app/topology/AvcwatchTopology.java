@@ -26,8 +26,9 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The avcwatch Kafka Streams topology, the same for live tailing, forensic replay and {@code analyze}: one
- * sub-topology, no repartition topic, nothing read back.
+ * The avcwatch Kafka Streams topology, the same for live tailing, forensic replay and {@code analyze}: from
+ * audit lines to alerts in one sub-topology, with no repartition topic and nothing read back (only the API's
+ * per-container denial count, which finite runs leave out, sits behind a repartition).
  *
  * <p>Topics (names below {@link TopologyConfig#topicPrefix()}; every key is a UTF-8 string):
  * <ul>

@@ -61,6 +61,8 @@ final class CorrelationProcessor implements Processor<String, AssemblyOutput, St
     @Override
     public void init(final ProcessorContext<String, DetectionInput> ctx) {
         this.context = ctx;
+        hosts.clear(); // a revived task (after an aborted transaction) inits the same instance again
+        nextSequence = 0;
         this.containers = ctx.getStateStore(AvcwatchTopology.CONTAINERS_STORE);
         this.waiting = ctx.getStateStore(AvcwatchTopology.WAITING_STORE);
         restore();

@@ -53,6 +53,12 @@ final class DetectionProcessor implements Processor<String, DetectionInput, Stri
     @Override
     public void init(final ProcessorContext<String, Alert> ctx) {
         this.context = ctx;
+        // a revived task (after an aborted transaction) inits the same instance again: start from the stores
+        hostStateCache.clear();
+        stormCache.clear();
+        clocks.clear();
+        closing.clear();
+        closesAt.clear();
         this.hostStates = ctx.getStateStore(AvcwatchTopology.HOST_STATE_STORE);
         this.stormStates = ctx.getStateStore(AvcwatchTopology.STORM_STORE);
         this.stormGrowth = ctx.getStateStore(AvcwatchTopology.STORM_GROWTH_STORE);

@@ -68,6 +68,9 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
     @Override
     public void init(final ProcessorContext<String, AssemblyOutput> ctx) {
         this.context = ctx;
+        // a revived task (after an aborted transaction) inits the same instance again: start from the store
+        hosts.clear();
+        firstRecordAt.clear();
         this.store = ctx.getStateStore(AvcwatchTopology.INFLIGHT_STORE);
         restore();
         ctx.schedule(config.punctuateEvery(), PunctuationType.WALL_CLOCK_TIME, this::onWallClock);

@@ -12,12 +12,14 @@ import java.util.Objects;
  *                           EOE is often missing from audit.log)
  * @param quietHostAfter     wall-clock time without a new record from a host after which its in-flight events are
  *                           completed anyway, so the last event before a quiet period is not held back
- * @param punctuateEvery     how often the wall-clock punctuation checks for quiet hosts and ticks the join clocks
+ * @param punctuateEvery     how often the wall-clock punctuations (live only) check for quiet hosts, denials
+ *                           waiting for inventory and storms to close
  * @param maxInFlight        bound on in-flight events per host; the oldest completes first when it is reached
- * @param inventoryGrace     how long (event time) a denial waits for late inventory before it is joined; 0 joins at
- *                           once. Container engines report a start within milliseconds and the inventory watcher
- *                           publishes within about a second, so 2 s covers a container that is denied right after
- *                           it started, at the cost of that much latency on every denial
+ * @param inventoryGrace     how long (its host's event time) a denial whose label no container held yet waits for
+ *                           late inventory; 0 never waits. Container engines report a start within milliseconds and
+ *                           the inventory watcher publishes within about a second, so 2 s covers a container that is
+ *                           denied right after it started. A denial whose container is known does not wait, but the
+ *                           later events of a host wait behind one that does
  * @param inventoryHistory   how far back the versioned container table keeps superseded labels: the replay horizon.
  *                           A denial older than (newest inventory change - this) finds no container. Set the
  *                           {@code avc.containers} topic's {@code min.compaction.lag.ms} to at least this
