@@ -5,7 +5,8 @@
 #   benchmarks/parse/run.sh [RUNS] [RUNS_INTERPRETED]
 #
 # Env: BIG_LOG (default /work/data/big.log; generated when missing), SHARED (default ../shared
-# beside the repository), OUT (default benchmarks/out/parse-<time>). Needs auditd (ausearch) and
+# beside the repository), OUT (default benchmarks/out/parse-<time>), BEFORE_JAR (optional: an
+# avcwatch.jar of older code, run as `java -jar BEFORE_JAR parse` in the same rounds as a reference). Needs auditd (ausearch) and
 # /usr/bin/time. The launcher builds the CLI jar on first use; rebuild after changes with
 #   mvn -B -q -pl streams-app -am -DskipTests package
 set -euo pipefail
@@ -44,6 +45,9 @@ for i in $(seq 1 "$RUNS"); do
   run "avcwatch-$i" "$ROOT/avcwatch" parse --quiet "$BIG_LOG"
   run "avcwatch-xmx256m-$i" env AVCWATCH_JAVA_OPTS="-Xmx256m" "$ROOT/avcwatch" parse --quiet "$BIG_LOG"
   run "ausearch-avc-raw-$i" ausearch -if "$BIG_LOG" -m AVC --raw
+  if [[ -n "${BEFORE_JAR:-}" ]]; then
+    run "avcwatch-before-$i" java -jar "$BEFORE_JAR" parse --quiet "$BIG_LOG"
+  fi
 done
 for i in $(seq 1 "$RUNS_INTERPRETED"); do
   run "ausearch-interpret-$i" ausearch -if "$BIG_LOG" -i
@@ -77,5 +81,7 @@ if "avcwatch" in med and "ausearch-avc-raw" in med:
     print(f"\navcwatch / ausearch -m AVC --raw: {med['avcwatch'] / med['ausearch-avc-raw']:.2f}x wall")
 if "avcwatch" in med and "ausearch-interpret" in med:
     print(f"ausearch -i / avcwatch: {med['ausearch-interpret'] / med['avcwatch']:.1f}x wall")
+if "avcwatch" in med and "avcwatch-before" in med:
+    print(f"before / now: {med['avcwatch-before'] / med['avcwatch']:.2f}x wall")
 PY
 echo "raw results: $OUT" >&2

@@ -28,6 +28,8 @@ public final class EventJsonWriter {
     private final DecodedValueSink decodedSink = new DecodedValueSink();
     private final ContextCache contexts = new ContextCache();
     private final FieldNameTable names = new FieldNameTable();
+    /** Counts field lists written, to mark names seen in the current one. */
+    private long fieldsWritten;
 
     /** A writer of {@code mode} output into {@code out}. */
     public EventJsonWriter(JsonOut out, Mode mode) {
@@ -117,11 +119,21 @@ public final class EventJsonWriter {
     private void writeDecoded(Fields fields) {
         decodedSink.ascii = fields.isAscii();
         boolean repeats = fields.mayRepeatNames();
+        long mark = ++fieldsWritten;
+        int generation = names.generation();
         out.beginObject();
         for (int i = 0; i < fields.size(); i++) {
             String name = fields.name(i);
             FieldNameTable.Entry entry = names.get(name);
-            int occurrence = repeats ? occurrence(fields, i) : 1;
+            int occurrence = 1;
+            if (repeats) {
+                // A name already marked by this record repeats (rare): count it. After the table
+                // was emptied mid-record the marks are gone, so count every name.
+                if (entry.seenIn == mark || names.generation() != generation) {
+                    occurrence = occurrence(fields, i);
+                }
+                entry.seenIn = mark;
+            }
             if (occurrence == 1) {
                 out.name(entry.json);
             } else {

@@ -14,6 +14,7 @@ final class FieldNameTable {
 
     private final Entry[] slots = new Entry[SLOTS];
     private int size;
+    private int generation;
     private final JsonOut scratch = new JsonOut(OutputStream.nullOutputStream());
 
     /** What the writer needs to know about one name. */
@@ -25,6 +26,8 @@ final class FieldNameTable {
         final boolean encoded;
         /** The value may be hex-encoded in an EXECVE record ({@code a0}, {@code a1}...). */
         final boolean encodedInExecve;
+        /** The writer's mark of the last record that used this name (finds repeated names in O(1)). */
+        long seenIn;
 
         Entry(String name, byte[] json) {
             this.name = name;
@@ -39,6 +42,11 @@ final class FieldNameTable {
         }
     }
 
+    /** Changes whenever the table is emptied (entries, and their marks, start over). */
+    int generation() {
+        return generation;
+    }
+
     Entry get(String name) {
         int hash = name.hashCode();
         int slot = (hash ^ (hash >>> 11)) & (SLOTS - 1);
@@ -51,6 +59,7 @@ final class FieldNameTable {
         if (size == SLOTS / 2) {
             java.util.Arrays.fill(slots, null);
             size = 0;
+            generation++;
             return get(name);
         }
         scratch.name(name);

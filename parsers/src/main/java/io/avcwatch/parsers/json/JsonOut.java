@@ -319,6 +319,19 @@ public final class JsonOut {
         return bytes;
     }
 
+    /**
+     * Hands over the buffer that holds what was written (its first {@link #buffered()} bytes) and
+     * continues, empty, in {@code next}, which this writer owns from now on: for pipelines that
+     * pass buffers on instead of copying them.
+     */
+    public byte[] exchange(byte[] next) {
+        byte[] full = buffer;
+        buffer = next;
+        size = 0;
+        needComma = false;
+        return full;
+    }
+
     /** Writes a value already rendered as JSON (from {@link #takeBytes()} of a writer that wrote one value). */
     public JsonOut rendered(byte[] json) {
         comma();

@@ -28,11 +28,13 @@ import java.util.function.Consumer;
  */
 public final class EventPrinter implements Consumer<AuditEvent>, AutoCloseable {
     private static final int BATCH = 256;
-    private static final Future<byte[]> END = CompletableFuture.completedFuture(null);
+    private static final Future<Chunk> END = CompletableFuture.completedFuture(null);
 
     private final ExecutorService formatters;
     private final ThreadLocal<Formatter> formatter;
-    private final BlockingQueue<Future<byte[]>> pending;
+    private final BlockingQueue<Future<Chunk>> pending;
+    /** Written-out buffers for the formatters to fill again: no allocation, zeroing or copy per batch. */
+    private final BlockingQueue<byte[]> spare;
     private final Thread outputThread;
     private volatile Throwable failure;
     private List<AuditEvent> batch = new ArrayList<>(BATCH);
@@ -62,6 +64,7 @@ public final class EventPrinter implements Consumer<AuditEvent>, AutoCloseable {
         });
         formatter = ThreadLocal.withInitial(() -> new Formatter(mode));
         pending = new ArrayBlockingQueue<>(threads * 4);
+        spare = new ArrayBlockingQueue<>(threads * 4 + 2);
         outputThread = new Thread(() -> drain(out), "avcwatch-json-output");
         outputThread.setDaemon(true);
         outputThread.start();
@@ -70,11 +73,12 @@ public final class EventPrinter implements Consumer<AuditEvent>, AutoCloseable {
     private void drain(OutputStream out) {
         try {
             while (true) {
-                byte[] chunk = pending.take().get();
+                Chunk chunk = pending.take().get();
                 if (chunk == null) {
                     break;
                 }
-                out.write(chunk);
+                out.write(chunk.bytes(), 0, chunk.length());
+                spare.offer(chunk.bytes());
             }
             out.flush();
         } catch (InterruptedException e) {
@@ -96,11 +100,11 @@ public final class EventPrinter implements Consumer<AuditEvent>, AutoCloseable {
         if (batch.size() == BATCH) {
             List<AuditEvent> full = batch;
             batch = new ArrayList<>(BATCH);
-            hand(formatters.submit(() -> formatter.get().format(full)));
+            hand(formatters.submit(() -> formatter.get().format(full, spare)));
         }
     }
 
-    private void hand(Future<byte[]> text) {
+    private void hand(Future<Chunk> text) {
         try {
             while (!pending.offer(text, 100, TimeUnit.MILLISECONDS)) {
                 rethrowFailure();
@@ -119,7 +123,7 @@ public final class EventPrinter implements Consumer<AuditEvent>, AutoCloseable {
             if (!batch.isEmpty()) {
                 List<AuditEvent> last = batch;
                 batch = new ArrayList<>(0);
-                hand(formatters.submit(() -> formatter.get().format(last)));
+                hand(formatters.submit(() -> formatter.get().format(last, spare)));
             }
             hand(END);
             outputThread.join();
@@ -148,6 +152,10 @@ public final class EventPrinter implements Consumer<AuditEvent>, AutoCloseable {
         }
     }
 
+    /** Formatted events: the first {@code length} bytes of {@code bytes}. */
+    private record Chunk(byte[] bytes, int length) {
+    }
+
     /** One formatter thread's reusable writer and buffer. */
     private static final class Formatter {
         private final JsonOut json = new JsonOut(OutputStream.nullOutputStream());
@@ -157,11 +165,13 @@ public final class EventPrinter implements Consumer<AuditEvent>, AutoCloseable {
             writer = new EventJsonWriter(json, mode);
         }
 
-        byte[] format(List<AuditEvent> events) {
+        Chunk format(List<AuditEvent> events, BlockingQueue<byte[]> spare) {
             for (AuditEvent event : events) {
                 writer.write(event);
             }
-            return json.takeBytes();
+            int length = json.buffered();
+            byte[] next = spare.poll();
+            return new Chunk(json.exchange(next == null ? new byte[length + 1024] : next), length);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.avcwatch.app.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import picocli.CommandLine;
 
 /** The {@code avcwatch} executable: the only place that calls {@link System#exit}. */
@@ -9,7 +11,7 @@ public final class Main {
 
     public static void main(final String[] args) {
         CommandLine commandLine = AvcwatchCommand.commandLine();
-        commandLine.setOut(new StandardOutput(commandLine.getOut()));
+        commandLine.setOut(new StandardOutput(commandLine.getOut(), new FileOutputStream(FileDescriptor.out)));
         System.exit(commandLine.execute(args));
     }
 }

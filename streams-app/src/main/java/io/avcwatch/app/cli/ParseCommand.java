@@ -81,10 +81,18 @@ public final class ParseCommand implements Callable<Integer> {
                 } catch (NoSuchFileException e) {
                     throw new UserException("cannot read " + file, e);
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    throw new UserException("cannot read " + file + ": " + e.getMessage(), e);
                 }
             }
             parser.finish();
+        } catch (UncheckedIOException e) {
+            // Only the output fails this way (input errors are UserExceptions above).
+            if (isBrokenPipe(e)) {
+                // The reader went away (| head): nothing is left to print to, which is not an error.
+                err.flush();
+                return ExitCodes.OK;
+            }
+            throw new UserException("cannot write the output: " + e.getCause().getMessage(), e);
         }
         if (!quiet) {
             AuditStreamParser.Stats stats = parser.stats();
@@ -94,6 +102,16 @@ public final class ParseCommand implements Callable<Integer> {
         }
         err.flush();
         return ExitCodes.OK;
+    }
+
+    /** Java ignores SIGPIPE, so a closed pipe shows as this IOException (the message is the OS's EPIPE text). */
+    private static boolean isBrokenPipe(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof IOException && "Broken pipe".equals(t.getMessage())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static InputStream open(String file) throws IOException {

@@ -1,7 +1,5 @@
 package io.avcwatch.app.cli;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 
@@ -12,15 +10,20 @@ import java.io.PrintWriter;
  * their own PrintWriter instead, and such commands fall back to it.
  */
 final class StandardOutput extends PrintWriter {
+    private final OutputStream bytes;
 
-    /** Wraps picocli's own stdout writer, so every other command prints exactly as before. */
-    StandardOutput(PrintWriter picocliOut) {
+    /**
+     * Wraps picocli's own stdout writer, so every other command prints exactly as before;
+     * {@code bytes} is the same destination unbuffered (Main passes the stdout descriptor).
+     */
+    StandardOutput(PrintWriter picocliOut, OutputStream bytes) {
         super(picocliOut, true);
+        this.bytes = bytes;
     }
 
-    /** Flushes what was printed so far and returns stdout as bytes (unbuffered; not to be closed). */
+    /** Flushes what was printed so far and returns the byte view (not to be closed). */
     OutputStream bytes() {
         flush();
-        return new FileOutputStream(FileDescriptor.out);
+        return bytes;
     }
 }

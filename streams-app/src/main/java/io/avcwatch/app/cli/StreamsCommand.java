@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 public final class StreamsCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(StreamsCommand.class);
     /** Where {@code /metrics}, {@code /health} and {@code /api} listen unless told otherwise. */
-    static final int DEFAULT_HTTP_PORT = 9470;
+    public static final int DEFAULT_HTTP_PORT = 9470;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

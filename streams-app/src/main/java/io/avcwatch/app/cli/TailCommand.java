@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
         description = "Follow an audit log like tail -F (or read an auditd plugin stream) and ship it to Kafka.")
 public final class TailCommand implements Callable<Integer> {
     /** Where {@code /metrics} and {@code /health} listen unless told otherwise (streams uses 9470). */
-    static final int DEFAULT_HTTP_PORT = 9471;
+    public static final int DEFAULT_HTTP_PORT = 9471;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -10,6 +10,9 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +56,28 @@ class ParseCommandTest {
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         return cl.execute(args);
+    }
+
+    /** Runs as Main does: stdout as a StandardOutput whose byte view is {@code bytes}. */
+    private int runOnStandardOutput(OutputStream bytes, String... args) {
+        CommandLine cl = AvcwatchCommand.commandLine();
+        cl.setOut(new StandardOutput(new PrintWriter(out), bytes));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    private static OutputStream failingWith(String message) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException(message);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                throw new IOException(message);
+            }
+        };
     }
 
     private Path log(String... lines) throws Exception {
@@ -123,5 +148,40 @@ class ParseCommandTest {
         for (String line : lines) {
             assertThat(auditEventSchema.validate(MAPPER.readTree(line))).as(line).isEmpty();
         }
+    }
+
+    @Test
+    void standardOutputGetsTheSameBytesAsAWriter() throws Exception {
+        Path demo = Path.of("../examples/demo/node-alpha1.audit.log");
+        assertThat(run("parse", "--quiet", demo.toString())).isEqualTo(ExitCodes.OK);
+        String viaWriter = out.toString();
+        out.getBuffer().setLength(0);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        assertThat(runOnStandardOutput(bytes, "parse", "--quiet", demo.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(viaWriter).isNotEmpty();
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aClosedPipeEndsTheRunQuietly() throws Exception {
+        Path demo = Path.of("../examples/demo/node-alpha1.audit.log");
+        assertThat(runOnStandardOutput(failingWith("Broken pipe"), "parse", demo.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(err.toString()).doesNotContain("Exception").doesNotContain("error");
+    }
+
+    @Test
+    void anOutputThatFailsIsAOneLineError() throws Exception {
+        Path demo = Path.of("../examples/demo/node-alpha1.audit.log");
+        assertThat(runOnStandardOutput(failingWith("No space left on device"), "parse", "--quiet", demo.toString()))
+                .isEqualTo(ExitCodes.USER_ERROR);
+        assertThat(err.toString()).contains("cannot write the output: No space left on device")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void anUnreadableGzipIsAUserError() throws Exception {
+        Path bad = Files.writeString(tmp.resolve("bad.log.gz"), "not gzip", StandardCharsets.UTF_8);
+        assertThat(run("parse", bad.toString())).isEqualTo(ExitCodes.USER_ERROR);
+        assertThat(err.toString()).contains("cannot read " + bad + ": Not in GZIP format").doesNotContain("Exception");
     }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.avcwatch.app.cli.StreamsCommand;
+import io.avcwatch.app.cli.TailCommand;
 import io.avcwatch.app.deploy.Dockerfile.Instruction;
 import io.avcwatch.app.deploy.Dockerfile.Stage;
 import java.lang.reflect.Method;
@@ -127,6 +129,10 @@ class DeployDockerfileTest {
         assertThat(runtime.all("COPY")).extracting(Instruction::arguments)
                 .anySatisfy(copy -> assertThat(copy).endsWith(" " + inImage));
         assertThat(RepoFiles.path("docker/healthcheck.sh")).isExecutable();
+        // the healthcheck asks the API on the port the image's command listens on by default
+        final int apiPort = image.equals("tailer") ? TailCommand.DEFAULT_HTTP_PORT : StreamsCommand.DEFAULT_HTTP_PORT;
+        assertThat(runtime.all("ENV")).extracting(Instruction::arguments)
+                .anySatisfy(env -> assertThat(env).contains("AVCWATCH_HTTP_PORT=" + apiPort));
 
         final List<Instruction> settings = new ArrayList<>(runtime.all("ENV"));
         settings.addAll(runtime.all("ARG"));
