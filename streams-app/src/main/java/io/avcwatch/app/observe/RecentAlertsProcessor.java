@@ -1,6 +1,7 @@
 package io.avcwatch.app.observe;
 
 import io.avcwatch.schemas.Alert;
+import io.avcwatch.schemas.ZeroPadded;
 import java.util.TreeSet;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -47,12 +48,12 @@ final class RecentAlertsProcessor implements Processor<String, Alert, Void, Void
         }
         store.put(key, alert);
         while (keys.size() > capacity) {
-            store.delete(keys.pollFirst());
+            store.put(keys.pollFirst(), null); // a delete would deserialise the old alert to return it
         }
     }
 
     /** Zero-padded event-time milliseconds, then the alert id: sorts by time, unique per alert. */
     static String keyOf(final Alert alert) {
-        return String.format("%019d|%s", Math.max(0, alert.event().time().toEpochMilli()), alert.alertId());
+        return ZeroPadded.of(Math.max(0, alert.event().time().toEpochMilli())) + '|' + alert.alertId();
     }
 }

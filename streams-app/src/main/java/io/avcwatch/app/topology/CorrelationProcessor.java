@@ -7,6 +7,7 @@ import io.avcwatch.schemas.AvcDenial;
 import io.avcwatch.schemas.ContainerLabel;
 import io.avcwatch.schemas.MacEvent;
 import io.avcwatch.schemas.SourcePosition;
+import io.avcwatch.schemas.ZeroPadded;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -97,7 +98,7 @@ final class CorrelationProcessor implements Processor<String, AssemblyOutput, St
                 return;
             }
         }
-        final String key = host + KEY_SEPARATOR + String.format("%019d", nextSequence++);
+        final String key = host + KEY_SEPARATOR + ZeroPadded.of(nextSequence++);
         waiting.put(key, new WaitingEvent(assembled.event(), assembled.source()).encode());
         queue.entries.addLast(new Waiting(key, derived));
         if (queue.entries.size() == 1 && derived.timeMs() + graceMs <= queue.clockMs) {
