@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +26,9 @@ import java.util.regex.Pattern;
 public final class MacEvents {
     private static final Pattern SETENFORCE = Pattern.compile("received setenforce notice \\(enforcing=(\\d)\\)");
     private static final Pattern POLICYLOAD = Pattern.compile("received policyload notice");
+    /** The record types {@link #build} turns into events; an event without any gives none. */
+    private static final Set<String> STATE_CHANGE_TYPES =
+            Set.of("MAC_STATUS", "MAC_CONFIG_CHANGE", "MAC_POLICY_LOAD", "USER_MAC_POLICY_LOAD", "USER_AVC");
 
     private MacEvents() {
     }
@@ -36,6 +40,9 @@ public final class MacEvents {
 
     /** {@link #build(AuditEvent, String)} dating year-less syslog stamps against {@code reference}. */
     public static List<MacEvent> build(final AuditEvent event, final String host, final Instant reference) {
+        if (event.records().stream().noneMatch(r -> STATE_CHANGE_TYPES.contains(r.type()))) {
+            return List.of(); // most events: skip the host, reference, SYSCALL and command line work below
+        }
         final String node = DenialBuilder.hostOf(event, host, reference);
         final EventRef ref = DenialBuilder.refOf(event, reference);
         final SyscallRecord sc = event.records().stream().filter(r -> "SYSCALL".equals(r.type()))

@@ -39,6 +39,10 @@ final class ContainerCorrelation {
     static AvcDenial withSource(final AvcDenial denial, final ContainerLabel label) {
         final List<ContainerInstance> holders = holders(denial, denial.scontext(), label);
         final ContainerInstance only = holders.size() == 1 ? holders.get(0) : null;
+        if (holders.isEmpty() && denial.container() == null && denial.containerDetails() == null
+                && denial.candidates().isEmpty()) {
+            return denial; // nothing to set: a waiting denial is tried again on every record, so skip the copy
+        }
         return denial.toBuilder()
                 .container(only == null ? null : only.ref())
                 .containerDetails(only)
@@ -49,6 +53,9 @@ final class ContainerCorrelation {
     /** The denial with {@code target_container}/{@code target_candidates} set from the label version. */
     static AvcDenial withTarget(final AvcDenial denial, final ContainerLabel label) {
         final List<ContainerRef> holders = refs(holders(denial, denial.tcontext(), label));
+        if (holders.isEmpty() && denial.targetContainer() == null && denial.targetCandidates().isEmpty()) {
+            return denial;
+        }
         return denial.toBuilder()
                 .targetContainer(holders.size() == 1 ? holders.get(0) : null)
                 .targetCandidates(holders.size() > 1 ? holders : List.of())
