@@ -39,6 +39,11 @@ public record AuditRecord(String node, String type, EventId id, Fields fields, F
 
     /** The type number (from the name, or from {@code UNKNOWN[n]}), or -1 when unknown. */
     public int typeNumber() {
+        return typeNumber(type);
+    }
+
+    /** The number of the record type name {@code type} (or of {@code UNKNOWN[n]}), or -1 when unknown. */
+    public static int typeNumber(String type) {
         Integer number = AuditTypes.number(type);
         if (number != null) {
             return number;

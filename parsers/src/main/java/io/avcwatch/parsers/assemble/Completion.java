@@ -43,11 +43,15 @@ public final class Completion {
      * context (serial 0, journald lines).
      */
     public static boolean isStandalone(AuditRecord record) {
-        if (record.id().serial() == 0) {
+        return isStandalone(record.id().serial(), record.typeNumber());
+    }
+
+    /** {@link #isStandalone(AuditRecord)} for a record of {@code serial} and type number {@code typeNumber}. */
+    public static boolean isStandalone(long serial, int typeNumber) {
+        if (serial == 0) {
             return true;
         }
-        int number = record.typeNumber();
-        return (number >= 1100 && number <= 1299) || (number >= 2100 && number <= 2999);
+        return (typeNumber >= 1100 && typeNumber <= 1299) || (typeNumber >= 2100 && typeNumber <= 2999);
     }
 
     /** True when an event last touched at {@code lastMillis} has waited past the timeout at {@code nowMillis}. */

@@ -45,15 +45,20 @@ public final class EventJsonWriter {
         out.name("timestamp").secondsValue(event.id().epochMillis());
         out.name("records").beginArray();
         for (AuditRecord record : event.records()) {
-            if (mode == Mode.RAW_FIELDS) {
-                writeRawRecord(record);
-            } else {
-                writeRecord(record);
-            }
+            writeRecord(record);
         }
         out.endArray();
         out.endObject();
         out.newline();
+    }
+
+    /** Writes one record's object, as an element of the event's {@code records} array. */
+    public void writeRecord(AuditRecord record) {
+        if (mode == Mode.RAW_FIELDS) {
+            writeRawRecord(record);
+        } else {
+            writeDecodedRecord(record);
+        }
     }
 
     private void writeRawRecord(AuditRecord record) {
@@ -100,7 +105,7 @@ public final class EventJsonWriter {
         return false;
     }
 
-    private void writeRecord(AuditRecord record) {
+    private void writeDecodedRecord(AuditRecord record) {
         out.beginObject();
         out.name("type").value(record.type());
         out.name("fields");

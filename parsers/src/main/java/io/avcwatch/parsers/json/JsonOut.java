@@ -332,6 +332,60 @@ public final class JsonOut {
         return full;
     }
 
+    /**
+     * Starts an independent value at the current position (no comma before it), for callers that
+     * cut the buffer into separately used pieces; returns that position.
+     */
+    public int startFragment() {
+        needComma = false;
+        return size;
+    }
+
+    /** Writes {@code json[from, from + length)}, a value already rendered as JSON. */
+    public JsonOut rendered(byte[] json, int from, int length) {
+        comma();
+        ensure(length);
+        System.arraycopy(json, from, buffer, size, length);
+        size += length;
+        needComma = true;
+        return this;
+    }
+
+    /**
+     * Writes the ASCII bytes {@code src[from, to)} as a string value, escaped exactly as
+     * {@link #value(String)} escapes the same characters. Every byte must be below 0x80.
+     */
+    public JsonOut asciiValue(byte[] src, int from, int to) {
+        int length = to - from;
+        ensure(length * 6 + 11);
+        byte[] b = buffer;
+        int n = size;
+        if (needComma) {
+            b[n++] = ',';
+        }
+        b[n++] = '"';
+        System.arraycopy(src, from, b, n, length);
+        if (needsEscape(b, n, length)) {
+            for (int i = from; i < to; i++) {
+                byte c = src[i];
+                if (c >= 0x20) {
+                    if (c == '"' || c == '\\') {
+                        b[n++] = '\\';
+                    }
+                    b[n++] = c;
+                } else {
+                    n = control(b, n, (char) c);
+                }
+            }
+        } else {
+            n += length;
+        }
+        b[n++] = '"';
+        size = n;
+        needComma = true;
+        return this;
+    }
+
     /** Writes a value already rendered as JSON (from {@link #takeBytes()} of a writer that wrote one value). */
     public JsonOut rendered(byte[] json) {
         comma();

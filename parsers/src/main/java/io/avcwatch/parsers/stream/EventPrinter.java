@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -172,30 +171,6 @@ public final class EventPrinter implements Consumer<AuditEvent>, AutoCloseable {
             int length = json.buffered();
             byte[] next = spare.poll();
             return new Chunk(json.exchange(next == null ? new byte[length + 1024] : next), length);
-        }
-    }
-
-    /** Feeds a character stream (tests, callers holding a Writer); chunks are whole events, hence whole UTF-8 sequences. */
-    private static final class WriterSink extends OutputStream {
-        private final Writer out;
-
-        WriterSink(Writer out) {
-            this.out = out;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            out.write(new String(bytes, offset, length, StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void flush() throws IOException {
-            out.flush();
         }
     }
 }

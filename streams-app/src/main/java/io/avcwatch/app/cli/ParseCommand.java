@@ -3,7 +3,7 @@ package io.avcwatch.app.cli;
 import io.avcwatch.parsers.assemble.AssemblerSettings;
 import io.avcwatch.parsers.json.EventJsonWriter;
 import io.avcwatch.parsers.stream.AuditStreamParser;
-import io.avcwatch.parsers.stream.EventPrinter;
+import io.avcwatch.parsers.stream.ByteStreamParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -61,23 +61,23 @@ public final class ParseCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         EventJsonWriter.Mode mode = rawFields ? EventJsonWriter.Mode.RAW_FIELDS : EventJsonWriter.Mode.EVENTS;
-        AuditStreamParser parser;
-        // Parsing and formatting both spread over this many helper threads (both are order-preserving).
+        AssemblerSettings settings = new AssemblerSettings(timeoutMillis, maxInFlight);
+        AuditStreamParser.ErrorSink errors = (line, error) -> {
+            if (!quiet) {
+                err.println("avcwatch: line " + line + ": " + error.kind() + " (" + error.detail() + "): "
+                        + error.raw());
+            }
+        };
+        // Lines are scanned and rendered on this many helper threads (order-preserving).
         int threads = Integer.getInteger("avcwatch.parse.threads", Runtime.getRuntime().availableProcessors());
         PrintWriter out = spec.commandLine().getOut();
-        try (EventPrinter printer = out instanceof StandardOutput stdout
-                ? new EventPrinter(stdout.bytes(), mode, threads)
-                : new EventPrinter(out, mode, threads)) {
-            parser = new AuditStreamParser(new AssemblerSettings(timeoutMillis, maxInFlight), printer,
-                    (line, error) -> {
-                        if (!quiet) {
-                            err.println("avcwatch: line " + line + ": " + error.kind() + " (" + error.detail() + "): "
-                                    + error.raw());
-                        }
-                    });
+        AuditStreamParser.Stats stats;
+        try (ByteStreamParser parser = out instanceof StandardOutput stdout
+                ? new ByteStreamParser(settings, mode, stdout.bytes(), errors, threads)
+                : new ByteStreamParser(settings, mode, out, errors, threads)) {
             for (String file : files) {
                 try (InputStream in = open(file)) {
-                    parser.parse(in, threads);
+                    parser.parse(in);
                 } catch (NoSuchFileException e) {
                     throw new UserException("cannot read " + file, e);
                 } catch (IOException e) {
@@ -85,6 +85,7 @@ public final class ParseCommand implements Callable<Integer> {
                 }
             }
             parser.finish();
+            stats = parser.stats();
         } catch (UncheckedIOException e) {
             // Only the output fails this way (input errors are UserExceptions above).
             if (isBrokenPipe(e)) {
@@ -95,7 +96,6 @@ public final class ParseCommand implements Callable<Integer> {
             throw new UserException("cannot write the output: " + e.getCause().getMessage(), e);
         }
         if (!quiet) {
-            AuditStreamParser.Stats stats = parser.stats();
             err.println("avcwatch parse: " + stats.lines() + " lines, " + stats.records() + " records, "
                     + stats.events() + " events, " + stats.errors() + " unreadable, " + stats.skipped()
                     + " skipped, lost events " + stats.lostEvents());
