@@ -11,7 +11,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPInputStream;
 import picocli.CommandLine;
@@ -98,7 +101,7 @@ public final class ParseCommand implements Callable<Integer> {
         if (!quiet) {
             err.println("avcwatch parse: " + stats.lines() + " lines, " + stats.records() + " records, "
                     + stats.events() + " events, " + stats.errors() + " unreadable, " + stats.skipped()
-                    + " skipped, lost events " + stats.lostEvents());
+                    + " skipped, lost events " + sortedByNode(stats.lostEvents()));
         }
         err.flush();
         return ExitCodes.OK;
@@ -132,5 +135,12 @@ public final class ParseCommand implements Callable<Integer> {
         public void close() {
             // System.in belongs to the process.
         }
+    }
+
+    /** The same counts in node order: the stats map's own order changes from run to run. */
+    private static Map<String, Long> sortedByNode(Map<String, Long> counts) {
+        Map<String, Long> sorted = new TreeMap<>(Comparator.nullsFirst(Comparator.<String>naturalOrder()));
+        sorted.putAll(counts);
+        return sorted;
     }
 }

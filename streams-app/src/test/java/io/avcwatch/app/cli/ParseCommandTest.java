@@ -122,6 +122,17 @@ class ParseCommandTest {
     }
 
     @Test
+    void lostEventsArePrintedInNodeOrder() throws Exception {
+        // serial gaps on three nodes, named out of order: the summary must not depend on hash order
+        Path file = log(
+                "node=zeta type=LOGIN msg=audit(1.000:1): pid=1", "node=zeta type=LOGIN msg=audit(1.001:5): pid=1",
+                "node=alpha type=LOGIN msg=audit(1.000:1): pid=1", "node=alpha type=LOGIN msg=audit(1.001:3): pid=1",
+                "node=mid type=LOGIN msg=audit(1.000:1): pid=1", "node=mid type=LOGIN msg=audit(1.001:4): pid=1");
+        assertThat(run("parse", file.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(err.toString()).contains("lost events {alpha=1, mid=2, zeta=3}");
+    }
+
+    @Test
     void rawFieldsPrintsAuparsesView() throws Exception {
         Path file = log("node=h1 type=AVC msg=audit(1.000:2): avc:  denied  { read write } for  pid=1 comm=\"a b\""
                 + " tclass=file");
