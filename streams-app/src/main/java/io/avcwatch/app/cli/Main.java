@@ -10,7 +10,7 @@ public final class Main {
     }
 
     public static void main(final String[] args) {
-        CommandLine commandLine = AvcwatchCommand.commandLine();
+        CommandLine commandLine = AvcwatchCommand.commandLine(args);
         commandLine.setOut(new StandardOutput(commandLine.getOut(), new FileOutputStream(FileDescriptor.out)));
         System.exit(commandLine.execute(args));
     }
