@@ -14,22 +14,55 @@ public final class Completion {
     private Completion() {
     }
 
+    /** How {@link EventAssembler} and {@link PartialEvent} see a parsed record. */
+    public static final Assembly.Facts<AuditRecord> PARSED = new Assembly.Facts<>() {
+        @Override
+        public String host(AuditRecord record) {
+            return record.host();
+        }
+
+        @Override
+        public long serial(AuditRecord record) {
+            return record.id().serial();
+        }
+
+        @Override
+        public long epochMillis(AuditRecord record) {
+            return record.id().epochMillis();
+        }
+
+        @Override
+        public String type(AuditRecord record) {
+            return record.type();
+        }
+
+        @Override
+        public boolean standalone(AuditRecord record) {
+            return isStandalone(record);
+        }
+    };
+
     /** True when an event holding {@code records} (in arrival order) needs no more records. */
     public static boolean isComplete(List<AuditRecord> records) {
+        return isComplete(records, PARSED);
+    }
+
+    /** {@link #isComplete(List)} for records of any representation, seen through {@code facts}. */
+    public static <R> boolean isComplete(List<R> records, Assembly.Facts<R> facts) {
         if (records.isEmpty()) {
             return false;
         }
-        AuditRecord last = records.get(records.size() - 1);
-        String type = last.type();
+        R last = records.get(records.size() - 1);
+        String type = facts.type(last);
         if ("EOE".equals(type)) {
             return true;
         }
-        if (records.size() == 1 && isStandalone(last)) {
+        if (records.size() == 1 && facts.standalone(last)) {
             return true;
         }
         if ("PROCTITLE".equals(type)) {
             for (int i = 0; i < records.size() - 1; i++) {
-                if ("SYSCALL".equals(records.get(i).type())) {
+                if ("SYSCALL".equals(facts.type(records.get(i)))) {
                     return true;
                 }
             }
