@@ -2,7 +2,7 @@ package io.avcwatch.app.analyze;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.avcwatch.app.broker.EmbeddedBroker;
+import io.avcwatch.app.broker.EmbeddedBrokerExtension;
 import io.avcwatch.app.cli.AvcwatchCommand;
 import io.avcwatch.app.cli.ExitCodes;
 import io.avcwatch.app.inventory.InspectImport;
@@ -26,9 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -43,20 +42,13 @@ class ReplayCaseIT {
     private static final String DELTA_INVENTORY = "node-delta0=" + DEMO.resolve("node-delta0.inspect.json");
     private static final Duration DEADLINE = Duration.ofSeconds(90);
 
-    private static EmbeddedBroker broker;
+    @RegisterExtension
+    static final EmbeddedBrokerExtension broker = EmbeddedBrokerExtension.plain();
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedBroker.start();
-    }
 
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     @Test
     void theSameFilesReplayedIntoTwoCasesGiveIdenticalAlerts() throws Exception {

@@ -2,7 +2,7 @@ package io.avcwatch.app.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.avcwatch.app.broker.EmbeddedBroker;
+import io.avcwatch.app.broker.EmbeddedBrokerExtension;
 import io.avcwatch.app.cli.AvcwatchCommand;
 import io.avcwatch.app.cli.ExitCodes;
 import io.avcwatch.schemas.ContainerInstance;
@@ -26,28 +26,20 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The inventory against a real broker: import and a live engine session, read back from the compacted topic. */
 class InventoryIT {
 
-    private static EmbeddedBroker broker;
+    @RegisterExtension
+    static final EmbeddedBrokerExtension broker = EmbeddedBrokerExtension.plain();
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedBroker.start();
-    }
 
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     @Test
     void importsTwoHostsIntoTheCompactedTopicWithChangeTimestamps() throws Exception {

@@ -3,7 +3,7 @@ package io.avcwatch.app.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.avcwatch.app.analyze.CommittedReader;
-import io.avcwatch.app.broker.EmbeddedBroker;
+import io.avcwatch.app.broker.EmbeddedBrokerExtension;
 import io.avcwatch.app.cli.AvcwatchCommand;
 import io.avcwatch.app.cli.ExitCodes;
 import io.avcwatch.app.rules.Detector;
@@ -30,7 +30,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -39,12 +38,10 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsMetadata;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -60,27 +57,14 @@ class ObserveClusterIT {
     private static final List<String> HOSTS = List.of("node-alpha1", "node-delta0");
     private static final Pattern SAMPLE = Pattern.compile("(?m)^(\\w+)(\\{[^}]*})? ([-0-9.eE+NaInf]+)$");
 
-    private static EmbeddedBroker broker;
+    @RegisterExtension
+    static final EmbeddedBrokerExtension broker = EmbeddedBrokerExtension.withLiveTopics();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = EmbeddedBroker.start();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            admin.createTopics(Topics.all().stream().map(t -> t.newTopic("", Optional.empty(), Optional.empty()))
-                    .toList()).all().get();
-        }
-    }
 
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @Test
     void eachInstanceServesTheOthersAlertsAndDenialsAndMetricsMove() throws Exception {

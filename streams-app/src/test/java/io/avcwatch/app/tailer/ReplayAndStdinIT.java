@@ -3,7 +3,7 @@ package io.avcwatch.app.tailer;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.avcwatch.app.broker.EmbeddedBroker;
+import io.avcwatch.app.broker.EmbeddedBrokerExtension;
 import io.avcwatch.app.cli.AvcwatchCommand;
 import io.avcwatch.app.cli.ExitCodes;
 import io.avcwatch.schemas.RawRecordHeaders;
@@ -27,27 +27,19 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code avcwatch replay} and {@code avcwatch tail --stdin} against the embedded broker. */
 class ReplayAndStdinIT {
-    private static EmbeddedBroker broker;
+    @RegisterExtension
+    static final EmbeddedBrokerExtension broker = EmbeddedBrokerExtension.plain();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedBroker.start();
-    }
 
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     @Test
     void replaysARotatedSetOldestFirstWithEventTimesAsTimestamps() throws Exception {

@@ -2,7 +2,7 @@ package io.avcwatch.app.tailer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.avcwatch.app.broker.EmbeddedBroker;
+import io.avcwatch.app.broker.EmbeddedBrokerExtension;
 import io.avcwatch.tailer.ExactlyOnceTailer;
 import io.avcwatch.tailer.TailerTopics;
 import io.avcwatch.tailer.TopicAdmin;
@@ -12,27 +12,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A writer appends at a steady rate and rotates the log 20 times while the tailer follows it. */
 class RotationIT {
-    private static EmbeddedBroker broker;
+    @RegisterExtension
+    static final EmbeddedBrokerExtension broker = EmbeddedBrokerExtension.plain();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedBroker.start();
-    }
 
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     @Test
     void shipsEveryLineExactlyOnceThroughTwentyRotations() throws Exception {

@@ -2,7 +2,7 @@ package io.avcwatch.app.tailer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.avcwatch.app.broker.EmbeddedBroker;
+import io.avcwatch.app.broker.EmbeddedBrokerExtension;
 import io.avcwatch.tailer.TailerTopics;
 import io.avcwatch.tailer.TopicAdmin;
 import java.io.File;
@@ -16,9 +16,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,20 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SigkillIT {
     private static final String PREFIX = "kill.";
-    private static EmbeddedBroker broker;
+    @RegisterExtension
+    static final EmbeddedBrokerExtension broker = EmbeddedBrokerExtension.plain();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedBroker.start();
-    }
 
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     @Test
     void neitherLosesNorDuplicatesALineAcrossTenKills() throws Exception {

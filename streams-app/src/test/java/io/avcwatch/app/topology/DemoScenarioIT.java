@@ -3,7 +3,7 @@ package io.avcwatch.app.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.avcwatch.app.broker.EmbeddedBroker;
+import io.avcwatch.app.broker.EmbeddedBrokerExtension;
 import io.avcwatch.app.cli.AvcwatchCommand;
 import io.avcwatch.app.cli.ExitCodes;
 import io.avcwatch.app.streams.StreamsRunner;
@@ -19,16 +19,13 @@ import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,27 +38,13 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoScenarioIT {
     private static final Duration DEADLINE = Duration.ofSeconds(90);
 
-    private static EmbeddedBroker broker;
+    @RegisterExtension
+    static final EmbeddedBrokerExtension broker = EmbeddedBrokerExtension.withLiveTopics();
 
     @TempDir
     Path stateDir;
 
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = EmbeddedBroker.start();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            final var topics = Topics.all().stream()
-                    .map(t -> t.newTopic("", Optional.empty(), Optional.empty())).toList();
-            admin.createTopics(topics).all().get();
-        }
-    }
 
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @Test
     void everyDemoDenialNamesTheExpectedContainer() throws Exception {
