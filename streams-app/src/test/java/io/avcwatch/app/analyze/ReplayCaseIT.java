@@ -48,8 +48,6 @@ class ReplayCaseIT {
     @TempDir
     Path tmp;
 
-
-
     @Test
     void theSameFilesReplayedIntoTwoCasesGiveIdenticalAlerts() throws Exception {
         final List<Alert> first = replayCase("twice-a", DELTA_LOG.toString(), "--containers", DELTA_INVENTORY);

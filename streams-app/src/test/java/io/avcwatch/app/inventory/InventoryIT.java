@@ -39,8 +39,6 @@ class InventoryIT {
     @TempDir
     Path tmp;
 
-
-
     @Test
     void importsTwoHostsIntoTheCompactedTopicWithChangeTimestamps() throws Exception {
         final String prefix = "it1.";

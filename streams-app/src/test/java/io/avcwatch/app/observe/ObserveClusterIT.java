@@ -64,8 +64,6 @@ class ObserveClusterIT {
     @TempDir
     Path tmp;
 
-
-
     @Test
     void eachInstanceServesTheOthersAlertsAndDenialsAndMetricsMove() throws Exception {
         final Instance a = Instance.start(tmp.resolve("a"));

@@ -39,8 +39,6 @@ class ReplayAndStdinIT {
     @TempDir
     Path dir;
 
-
-
     @Test
     void replaysARotatedSetOldestFirstWithEventTimesAsTimestamps() throws Exception {
         Files.writeString(dir.resolve("audit.log"), line(4) + "\n");

@@ -24,8 +24,6 @@ class RotationIT {
     @TempDir
     Path dir;
 
-
-
     @Test
     void shipsEveryLineExactlyOnceThroughTwentyRotations() throws Exception {
         final Properties client = new Properties();

@@ -34,8 +34,6 @@ class SigkillIT {
     @TempDir
     Path dir;
 
-
-
     @Test
     void neitherLosesNorDuplicatesALineAcrossTenKills() throws Exception {
         final Properties client = new Properties();

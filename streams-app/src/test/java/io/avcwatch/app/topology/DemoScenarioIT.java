@@ -44,8 +44,6 @@ class DemoScenarioIT {
     @TempDir
     Path stateDir;
 
-
-
     @Test
     void everyDemoDenialNamesTheExpectedContainer() throws Exception {
         int avcRecords = 0;
