@@ -125,10 +125,13 @@ public final class Analysis {
             shipping.shutdownNow();
             progress.close();
         }
-        final List<Alert> alerts = LatestAlerts.of(CommittedReader.readAll(client, Topics.AVC_ALERTS, prefix));
+        // one alert per id as they are read: a storm's first record is dropped once its aggregate arrives
+        final LatestAlerts latest = new LatestAlerts();
+        CommittedReader.forEach(client, Topics.AVC_ALERTS, prefix, latest::add);
+        final List<Alert> alerts = latest.sorted();
         final List<AvcDenial> denials = request.collectDenials()
                 ? CommittedReader.readAll(client, Topics.AVC_DENIALS, prefix) : List.of();
-        final long deadLetters = CommittedReader.readAll(client, Topics.AUDIT_DEADLETTER, prefix).size();
+        final long deadLetters = CommittedReader.count(client, Topics.AUDIT_DEADLETTER, prefix);
         final Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         LOG.debug("analysed {} lines in {} ms: {} alerts", lines, elapsed.toMillis(), alerts.size());
         return new AnalysisResult(alerts, denials, containers, lines, deadLetters, warnings, elapsed);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,13 +30,36 @@ public final class CommittedReader {
 
     /** Every committed value of {@code topic} below {@code prefix}, partition by partition in offset order. */
     public static <V> List<V> readAll(final Properties clientProps, final Topic<String, V> topic, final String prefix) {
+        final List<V> values = new ArrayList<>();
+        forEach(clientProps, topic, prefix, values::add);
+        return List.copyOf(values);
+    }
+
+    /** How many committed values {@code topic} below {@code prefix} holds, without decoding them. */
+    public static long count(final Properties clientProps, final Topic<String, ?> topic, final String prefix) {
+        final long[] count = {0};
+        scan(clientProps, topic.name(prefix), r -> count[0]++);
+        return count[0];
+    }
+
+    /**
+     * Hands every committed value of {@code topic} below {@code prefix} to {@code action}, partition by
+     * partition in offset order, one at a time: the caller decides what to keep.
+     */
+    public static <V> void forEach(final Properties clientProps, final Topic<String, V> topic, final String prefix,
+            final Consumer<V> action) {
         final String name = topic.name(prefix);
+        scan(clientProps, name, r -> action.accept(topic.valueSerde().deserializer().deserialize(name, r.headers(),
+                r.value())));
+    }
+
+    private static void scan(final Properties clientProps, final String name,
+            final Consumer<ConsumerRecord<byte[], byte[]>> action) {
         final Properties p = new Properties();
         p.putAll(clientProps);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        final List<V> values = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer =
                      new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             final List<PartitionInfo> infos = consumer.partitionsFor(name);
@@ -58,12 +82,11 @@ public final class CommittedReader {
                 }
                 for (final ConsumerRecord<byte[], byte[]> r : records) {
                     if (r.value() != null && !EndOfInput.isMarker(r.headers())) {
-                        values.add(topic.valueSerde().deserializer().deserialize(name, r.headers(), r.value()));
+                        action.accept(r);
                     }
                 }
             }
         }
-        return List.copyOf(values);
     }
 
     private static boolean reached(final KafkaConsumer<?, ?> consumer, final Map<TopicPartition, Long> end) {

@@ -21,15 +21,22 @@ final class LatestAlerts {
             .thenComparing(Alert::rule)
             .thenComparing(Alert::alertId);
 
-    private LatestAlerts() {
+    private final Map<String, Alert> latest = new LinkedHashMap<>();
+
+    /** Takes the next alert in read order; a later record of an id replaces the earlier one. */
+    void add(final Alert alert) {
+        latest.put(alert.alertId(), alert);
+    }
+
+    /** One alert per id, the last one read, sorted by event time (then host, serial, rule, id). */
+    List<Alert> sorted() {
+        return latest.values().stream().sorted(BY_TIME).toList();
     }
 
     /** One alert per id, the last one read, sorted by event time (then host, serial, rule, id). */
     static List<Alert> of(final List<Alert> inReadOrder) {
-        final Map<String, Alert> latest = new LinkedHashMap<>();
-        for (final Alert alert : inReadOrder) {
-            latest.put(alert.alertId(), alert);
-        }
-        return latest.values().stream().sorted(BY_TIME).toList();
+        final LatestAlerts alerts = new LatestAlerts();
+        inReadOrder.forEach(alerts::add);
+        return alerts.sorted();
     }
 }
