@@ -16,6 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,5 +105,47 @@ class BytePathEquivalenceTest {
         // A small in-flight limit and timeout exercise eviction and timeouts across block boundaries.
         assertSame("mixed", input, new AssemblerSettings(10, 50));
         assertSame("mixed", input, AssemblerSettings.DEFAULT);
+    }
+    /** Real record shapes, each cut, spliced or salted with what tends to break scanners. */
+    private static final List<String> SHAPES = List.of(
+            "type=AVC msg=audit(1713603292.240:1088): avc:  denied  { read write } for  pid=9235 comm=\"date\""
+                    + " path=\"/dev/null\" scontext=system_u:system_r:container_t:s0:c24,c709"
+                    + " tcontext=system_u:object_r:container_file_t:s0:c709,c24 tclass=chr_file permissive=0",
+            "node=h1 type=SYSCALL msg=audit(1713603292.240:1088): arch=c000003e syscall=257 success=no exit=-13"
+                    + " comm=\"date\" exe=2F7573722F62696E2F64617465 key=(null)\u001dARCH=x86_64 SYSCALL=openat",
+            "type=PROCTITLE msg=audit(1713603292.240:1088): proctitle=2F62696E2F7368002D63",
+            "type=EOE msg=audit(1713603292.240:1088): ",
+            "type=USER_AVC msg=audit(1713603293.000:7): pid=1 uid=0 auid=4294967295 msg='avc:  denied  { status }"
+                    + " for auid=n/a cmdline=\"/usr/bin/a --b\" scontext=a:b:c tcontext=x:y:z:s0 tclass=service'",
+            "type=MAC_STATUS msg=audit(1713603294.000:9): enforcing=0 old_enforcing=1 auid=0 ses=1 enabled=1",
+            "Apr 20 09:14:52 host audit[9235]: AVC avc:  denied  { read } for  pid=9235 comm=\"x\" tclass=file",
+            "type=UNKNOWN[1334] msg=audit(1713603295.000:10): prog-id=12 op=LOAD");
+
+    @Provide
+    Arbitrary<List<String>> mutatedLogs() {
+        Arbitrary<String> salt = Arbitraries.of("\"", "\\", "\u0001", "\r", "'", "=", " ", "\u00e9", "\u001d",
+                "msg=audit(", "):", "{", "}", "\t", "(null)", "ZZ");
+        Arbitrary<String> line = Arbitraries.of(SHAPES).flatMap(shape -> Arbitraries.integers().between(0, 3)
+                .flatMap(kind -> switch (kind) {
+                    case 0 -> Arbitraries.just(shape);
+                    case 1 -> Arbitraries.integers().between(0, shape.length()).map(cut -> shape.substring(0, cut));
+                    default -> Arbitraries.integers().between(0, shape.length())
+                            .flatMap(at -> salt.map(x -> shape.substring(0, at) + x + shape.substring(at)));
+                }));
+        return line.list().ofMinSize(1).ofMaxSize(40);
+    }
+
+    @Property(tries = 300)
+    void mutatedRecordsGiveTheSameBytesErrorsAndCountsOnBothPaths(@ForAll("mutatedLogs") List<String> lines)
+            throws IOException {
+        byte[] input = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+        AssemblerSettings settings = new AssemblerSettings(1000, 4);
+        for (EventJsonWriter.Mode mode : EventJsonWriter.Mode.values()) {
+            Run expected = objects(input, mode, settings);
+            Run actual = bytes(input, mode, settings, 2);
+            assertThat(actual.stats()).isEqualTo(expected.stats());
+            assertThat(actual.errors()).isEqualTo(expected.errors());
+            assertThat(actual.output()).isEqualTo(expected.output());
+        }
     }
 }
