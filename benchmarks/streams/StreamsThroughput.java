@@ -99,7 +99,12 @@ public class StreamsThroughput {
             }
         }
         final Properties props = StreamsProperties.of("avcwatch-bench", tuning, stateDir);
-        try (StreamsRunner runner = StreamsRunner.start(AvcwatchTopology.build(TopologyConfig.defaults()), props);
+        // BENCH_FINITE=1: the topology as `analyze` builds it (no API views, no wall-clock punctuations)
+        final TopologyConfig config = TopologyConfig.defaults()
+                .withFiniteInput("1".equals(System.getenv().getOrDefault("BENCH_FINITE", "0")));
+        System.out.printf("topology: %s input, %s%n", config.finiteInput() ? "finite" : "live",
+                props.getProperty("commit.interval.ms", "commit.interval.ms default"));
+        try (StreamsRunner runner = StreamsRunner.start(AvcwatchTopology.build(config), props);
              KafkaConsumer<byte[], byte[]> probe = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
                      "isolation.level", "read_committed", "max.poll.records", "10000"), new ByteArrayDeserializer(),
                      new ByteArrayDeserializer())) {
