@@ -20,8 +20,9 @@ echo "== input: $EVENTS events, $LINES lines, $(du -h "$WORK/bench.log" | cut -f
 "$ROOT/avcwatch" broker --port 0 --data-dir "$WORK/kafka" > "$WORK/broker.out" 2> "$WORK/broker.err" &
 BROKER=$!
 trap 'kill -TERM $BROKER 2>/dev/null; wait $BROKER 2>/dev/null || true' EXIT
-for _ in $(seq 1 240); do [[ -s "$WORK/broker.out" ]] && break; sleep 0.25; done
-BOOTSTRAP=$(head -1 "$WORK/broker.out")
+# the broker prints its address first; JVM logging (a JFR recording's banner) may come before it
+for _ in $(seq 1 240); do grep -qE '^[^ ]+:[0-9]+$' "$WORK/broker.out" && break; sleep 0.25; done
+BOOTSTRAP=$(grep -m1 -E '^[^ ]+:[0-9]+$' "$WORK/broker.out")
 echo "== broker at $BOOTSTRAP"
 
 # CPU seconds of the broker and of the whole machine, to see what else ran beside a phase (a shared 2-core box)
