@@ -110,6 +110,8 @@ public class StreamsThroughput {
                      new ByteArrayDeserializer())) {
             runner.awaitRunning(Duration.ofMinutes(2));
             final long start = System.nanoTime();
+            final long cpuStart = processCpuNanos();
+            final long streamCpuStart = streamThreadCpuNanos();
             final List<TopicPartition> out = probe.partitionsFor("avc.denials").stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             final List<TopicPartition> rawParts = probe.partitionsFor("audit.raw").stream()
@@ -145,7 +147,26 @@ public class StreamsThroughput {
             System.out.printf("input consumed and committed: %.1f s -> %,.0f records/s%n", inputDone, lines / inputDone);
             System.out.printf("all %,d denials committed in avc.denials: %.1f s -> %,.0f records/s end to end%n",
                     expected.get(), allOut, lines / allOut);
+            // CPU per input line, less sensitive than the rate to what else runs on a shared machine
+            System.out.printf("cpu per input line: stream thread %.1f us, whole streams JVM %.1f us (incl. JIT, GC, producer I/O, probe)%n",
+                    (streamThreadCpuNanos() - streamCpuStart) / 1e3 / lines, (processCpuNanos() - cpuStart) / 1e3 / lines);
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static long streamThreadCpuNanos() {
+        final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (final java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().contains("StreamThread")) {
+                sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return sum;
     }
 
     private static Admin adminClient;
