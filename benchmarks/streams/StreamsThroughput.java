@@ -162,7 +162,7 @@ public class StreamsThroughput {
         final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long sum = 0;
         for (final java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && info.getThreadName().contains("StreamThread")) {
+            if (info != null && info.getThreadName().contains("StreamThread") && !info.getThreadName().startsWith("kafka-")) {
                 sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
             }
         }
