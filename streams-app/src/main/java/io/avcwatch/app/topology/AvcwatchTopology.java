@@ -4,7 +4,6 @@ import io.avcwatch.app.observe.ApiViews;
 import io.avcwatch.app.observe.PipelineMeters;
 import io.avcwatch.app.rules.Detector;
 import io.avcwatch.app.rules.HostState;
-import io.avcwatch.app.rules.StormState;
 import io.avcwatch.schemas.Alert;
 import io.avcwatch.schemas.AvcDenial;
 import io.avcwatch.schemas.ContainerLabel;
@@ -144,7 +143,7 @@ public final class AvcwatchTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(HOST_STATE_STORE),
                 Serdes.String(), JsonSerde.of(HostState.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORM_STORE),
-                Serdes.String(), JsonSerde.of(StormState.class)).withCachingEnabled());
+                Serdes.String(), new StormStateSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORM_GROWTH_STORE),
                 Serdes.String(), Serdes.String()).withCachingEnabled());
         final KStream<String, Alert> detected = correlated.process(() -> new DetectionProcessor(config, detector),
