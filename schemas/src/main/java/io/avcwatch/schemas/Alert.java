@@ -73,13 +73,19 @@ public record Alert(String alertId, String rule, String title, Severity severity
      */
     public static String idFor(final String rule, final String host, final String auditTimestamp, final long serial) {
         final String basis = rule + '\n' + host + '\n' + auditTimestamp + '\n' + serial;
+        final byte[] digest = SHA_256.get().digest(basis.getBytes(StandardCharsets.UTF_8)); // digest() resets it
+        return HEX.formatHex(digest, 0, 16);
+    }
+
+    /** One digest per thread: looking the algorithm up through the security providers per alert cost more than hashing. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            final byte[] digest = MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform provides SHA-256", e);
         }
-    }
+    });
+    private static final HexFormat HEX = HexFormat.of();
 
     /** A builder; {@link AlertBuilder#build()} derives the id, first/last seen and source when not set. */
     public static AlertBuilder builder() {

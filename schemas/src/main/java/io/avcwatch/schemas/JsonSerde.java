@@ -26,17 +26,47 @@ public final class JsonSerde<T> implements Serde<T> {
     private final Serializer<T> serializer;
     private final Deserializer<T> deserializer;
 
-    private JsonSerde(final Class<T> type) {
+    private JsonSerde(final Class<T> type, final boolean memo) {
         this.type = Objects.requireNonNull(type, "type");
         final ObjectWriter writer = Json.writer().forType(type);
         final ObjectReader reader = Json.reader(type);
-        this.serializer = (topic, value) -> write(writer, topic, value);
+        if (memo) {
+            final ThreadLocal<Written> last = ThreadLocal.withInitial(Written::new);
+            this.serializer = (topic, value) -> {
+                final Written written = last.get();
+                if (value == null || value != written.value) {
+                    written.bytes = write(writer, topic, value);
+                    written.value = value;
+                }
+                return written.bytes;
+            };
+        } else {
+            this.serializer = (topic, value) -> write(writer, topic, value);
+        }
         this.deserializer = (topic, bytes) -> read(reader, topic, bytes);
     }
 
     /** A serde for {@code type}. */
     public static <T> JsonSerde<T> of(final Class<T> type) {
-        return new JsonSerde<>(type);
+        return new JsonSerde<>(type, false);
+    }
+
+    /**
+     * A serde for a deeply immutable {@code type} (a record whose parts are records, strings, numbers and
+     * copied lists and maps) that one step writes more than once: it remembers, per thread, the last value it
+     * wrote and returns the same bytes when handed the very same instance again (an alert written to
+     * {@code avc.alerts} and then kept in the API's store; a denial written to {@code avc.denials} and to the
+     * per-container repartition). The bytes are shared, so whoever receives them must not change them, as Kafka's
+     * producer and stores do not.
+     */
+    public static <T> JsonSerde<T> ofImmutable(final Class<T> type) {
+        return new JsonSerde<>(type, true);
+    }
+
+    /** The last value one thread wrote, and its bytes. */
+    private static final class Written {
+        private Object value;
+        private byte[] bytes;
     }
 
     /** The record type this serde writes and reads. */

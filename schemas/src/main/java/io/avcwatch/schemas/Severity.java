@@ -11,8 +11,10 @@ public enum Severity {
     @JsonProperty("low") LOW,
     @JsonProperty("info") INFO;
 
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     /** The JSON and CLI spelling, e.g. {@code high}. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 }

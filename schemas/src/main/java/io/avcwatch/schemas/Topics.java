@@ -30,7 +30,7 @@ public final class Topics {
 
     /** Key: host. Value: {@link AvcDenial}. */
     public static final Topic<String, AvcDenial> AVC_DENIALS = new Topic<>("avc.denials", Serdes.String(),
-            JsonSerde.of(AvcDenial.class), 3, Topic.CleanupPolicy.DELETE, SchemaDocument.AVC_DENIAL,
+            JsonSerde.ofImmutable(AvcDenial.class), 3, Topic.CleanupPolicy.DELETE, SchemaDocument.AVC_DENIAL,
             "key host, value AvcDenial JSON");
 
     /** Key: host. Value: {@link MacEvent} (SELinux state changes). */
@@ -61,7 +61,7 @@ public final class Topics {
 
     /** Key: host. Value: {@link Alert}. */
     public static final Topic<String, Alert> AVC_ALERTS = new Topic<>("avc.alerts", Serdes.String(),
-            JsonSerde.of(Alert.class), 3, Topic.CleanupPolicy.DELETE, SchemaDocument.ALERT,
+            JsonSerde.ofImmutable(Alert.class), 3, Topic.CleanupPolicy.DELETE, SchemaDocument.ALERT,
             "key host, value Alert JSON");
 
     /** Key: host (null when unknown). Value: {@link DeadLetter}. */

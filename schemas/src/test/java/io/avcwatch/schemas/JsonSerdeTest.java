@@ -22,6 +22,23 @@ class JsonSerdeTest {
     }
 
     @Test
+    void anImmutableSerdeWritesTheSameBytesAsThePlainOneAndRepeatsThemForTheSameInstance() {
+        final JsonSerde<Alert> plain = JsonSerde.of(Alert.class);
+        final JsonSerde<Alert> memo = JsonSerde.ofImmutable(Alert.class);
+        final Alert alert = SampleRecords.fullAlert();
+        final byte[] first = memo.serializer().serialize(TOPIC, alert);
+        assertThat(first).isEqualTo(plain.serializer().serialize(TOPIC, alert));
+        assertThat(memo.serializer().serialize(TOPIC, alert)).isSameAs(first);
+        // an equal but different instance is written again, a changed one gives its own bytes
+        final Alert copy = alert.toBuilder().build();
+        assertThat(memo.serializer().serialize(TOPIC, copy)).isNotSameAs(first).isEqualTo(first);
+        final Alert grown = alert.toBuilder().count(alert.count() + 1).build();
+        assertThat(memo.serializer().serialize(TOPIC, grown)).isEqualTo(plain.serializer().serialize(TOPIC, grown));
+        assertThat(memo.serializer().serialize(TOPIC, null)).isNull();
+        assertThat(memo.serializer().serialize(TOPIC, alert)).isEqualTo(first);
+    }
+
+    @Test
     void nullMapsToNullBothWays() {
         final JsonSerde<Alert> serde = JsonSerde.of(Alert.class);
         assertThat(serde.serializer().serialize(TOPIC, null)).isNull();

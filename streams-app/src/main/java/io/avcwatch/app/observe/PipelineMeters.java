@@ -1,6 +1,7 @@
 package io.avcwatch.app.observe;
 
 import io.avcwatch.schemas.Alert;
+import io.avcwatch.schemas.Severity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -38,6 +39,8 @@ public final class PipelineMeters {
     private final Map<String, Counter> records = new ConcurrentHashMap<>();
     private final Map<String, Counter> events = new ConcurrentHashMap<>();
     private final Map<String, Counter> lost = new ConcurrentHashMap<>();
+    /** Alert counters by severity and rule: looked up, not rebuilt and re-registered, per alert. */
+    private final Map<Severity, Map<String, Counter>> alerts = new ConcurrentHashMap<>();
 
     /** Meters registered in {@code registry}. */
     public PipelineMeters(final MeterRegistry registry) {
@@ -81,7 +84,9 @@ public final class PipelineMeters {
 
     /** One new alert. */
     public void alert(final Alert alert) {
-        Counter.builder(ALERTS).tag("severity", alert.severity().label()).tag("rule", alert.rule())
-                .description("Distinct alerts written to avc.alerts").register(registry).increment();
+        alerts.computeIfAbsent(alert.severity(), s -> new ConcurrentHashMap<>())
+                .computeIfAbsent(alert.rule(), rule -> Counter.builder(ALERTS).tag("severity", alert.severity().label())
+                        .tag("rule", rule).description("Distinct alerts written to avc.alerts").register(registry))
+                .increment();
     }
 }

@@ -2,6 +2,7 @@ package io.avcwatch.app.streams;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,7 @@ public final class StreamsRunner implements AutoCloseable {
 
     /** Starts {@code topology}; returns at once (see {@link #awaitRunning}). */
     public static StreamsRunner start(final Topology topology, final Properties props) {
+        preferUsFormatLocale();
         final StreamsRunner runner = new StreamsRunner(topology, props);
         runner.streams.start();
         return runner;
@@ -76,6 +78,23 @@ public final class StreamsRunner implements AutoCloseable {
     /** The error that stopped the application, or null. */
     public Throwable failure() {
         return failure.get();
+    }
+
+    /**
+     * Makes {@code en_US} the default FORMAT locale when it is plain {@code en} (Java's default under
+     * {@code LANG=C.UTF-8} or an unset LANG, as in most containers). Kafka Streams' {@code
+     * PartitionGroup.readyToProcess} formats a log text with {@code String.format("%d")} for every record
+     * while one input partition of the task is empty (KAFKA-19682; here {@code avc.containers}, which is
+     * empty between inventory changes), and a {@link java.util.Formatter} whose locale is not exactly
+     * {@link Locale#US} builds a new {@link java.text.DecimalFormatSymbols} for every number it prints: 6 %
+     * of the stream thread in the benchmark's profile (BENCHMARKS.md, Streams). CLDR's {@code en} is US English,
+     * so every number, date and text formats the same either way; any other locale is left alone.
+     */
+    static void preferUsFormatLocale() {
+        final Locale format = Locale.getDefault(Locale.Category.FORMAT);
+        if (format.equals(Locale.ENGLISH)) {
+            Locale.setDefault(Locale.Category.FORMAT, Locale.US);
+        }
     }
 
     /** The running {@link KafkaStreams}, for state and metrics. */

@@ -4,7 +4,6 @@ import io.avcwatch.app.observe.ApiViews;
 import io.avcwatch.app.observe.PipelineMeters;
 import io.avcwatch.app.rules.Detector;
 import io.avcwatch.app.rules.HostState;
-import io.avcwatch.app.rules.StormState;
 import io.avcwatch.schemas.Alert;
 import io.avcwatch.schemas.AvcDenial;
 import io.avcwatch.schemas.ContainerLabel;
@@ -12,6 +11,7 @@ import io.avcwatch.schemas.JsonSerde;
 import io.avcwatch.schemas.Topic;
 import io.avcwatch.schemas.Topics;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -102,7 +102,9 @@ public final class AvcwatchTopology {
                         Stores.inMemoryKeyValueStore(INFLIGHT_STORE), Serdes.String(), Serdes.String())
                 .withCachingEnabled());
         final KStream<String, AssemblyOutput> assembled = builder
-                .stream(Topics.AUDIT_RAW.name(prefix), consumed(Topics.AUDIT_RAW, "read-audit-raw"))
+                .stream(Topics.AUDIT_RAW.name(prefix), Consumed.with(
+                        Serdes.serdeFrom(new StringSerializer(), new HostKeyDeserializer()),
+                        Topics.AUDIT_RAW.valueSerde()).withName("read-audit-raw"))
                 .process(() -> new EventAssemblyProcessor(config, meters),
                         Named.as("assemble-events"), INFLIGHT_STORE);
 
@@ -118,7 +120,9 @@ public final class AvcwatchTopology {
         events.filter((host, out) -> out instanceof AssemblyOutput.Assembled, Named.as("drop-end-markers"))
                 .mapValues(out -> EventJson.write(((AssemblyOutput.Assembled) out).event()),
                         Named.as("write-event-json"))
-                .to(Topics.AUDIT_EVENTS.name(prefix), produced(Topics.AUDIT_EVENTS, "write-audit-events"));
+                // the topic's String values as the UTF-8 bytes the writer rendered: the same bytes, no re-encoding
+                .to(Topics.AUDIT_EVENTS.name(prefix), Produced.with(Topics.AUDIT_EVENTS.keySerde(), Serdes.ByteArray())
+                        .withName("write-audit-events"));
 
         final KTable<String, ContainerLabel> containers = containerTable(builder, config);
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -139,7 +143,7 @@ public final class AvcwatchTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(HOST_STATE_STORE),
                 Serdes.String(), JsonSerde.of(HostState.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORM_STORE),
-                Serdes.String(), JsonSerde.of(StormState.class)).withCachingEnabled());
+                Serdes.String(), new StormStateSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORM_GROWTH_STORE),
                 Serdes.String(), Serdes.String()).withCachingEnabled());
         final KStream<String, Alert> detected = correlated.process(() -> new DetectionProcessor(config, detector),

@@ -46,8 +46,12 @@ final class CorrelationProcessor implements Processor<String, AssemblyOutput, St
     private static final Logger LOG = LoggerFactory.getLogger(CorrelationProcessor.class);
     private static final char KEY_SEPARATOR = '|';
 
+    /** {@link HostQueue#headUnsettledAt} when the head was not looked up since it became the head. */
+    private static final long NOT_CHECKED = Long.MIN_VALUE;
+
     private final TopologyConfig config;
     private final long graceMs;
+    private final String containersTopic;
     private final Map<String, HostQueue> hosts = new HashMap<>();
     private ProcessorContext<String, DetectionInput> context;
     private VersionedKeyValueStore<String, ContainerLabel> containers;
@@ -57,6 +61,7 @@ final class CorrelationProcessor implements Processor<String, AssemblyOutput, St
     CorrelationProcessor(final TopologyConfig config) {
         this.config = config;
         this.graceMs = config.inventoryGrace().toMillis();
+        this.containersTopic = io.avcwatch.schemas.Topics.AVC_CONTAINERS.name(config.topicPrefix());
     }
 
     @Override
@@ -91,16 +96,21 @@ final class CorrelationProcessor implements Processor<String, AssemblyOutput, St
         if (derived.isEmpty()) {
             return;
         }
+        long unsettledAt = NOT_CHECKED;
         if (queue.entries.isEmpty()) {
             final Attempt attempt = correlate(derived.denials());
             if (attempt.settled()) {
                 emit(host, derived, attempt.denials());
                 return;
             }
+            unsettledAt = inventorySeen();
         }
         final String key = host + KEY_SEPARATOR + ZeroPadded.of(nextSequence++);
         waiting.put(key, new WaitingEvent(assembled.event(), assembled.source()).encode());
         queue.entries.addLast(new Waiting(key, derived));
+        if (queue.entries.size() == 1) {
+            queue.headUnsettledAt = unsettledAt;
+        }
         if (queue.entries.size() == 1 && derived.timeMs() + graceMs <= queue.clockMs) {
             drain(host, queue, queue.clockMs);
         }
@@ -121,14 +131,43 @@ final class CorrelationProcessor implements Processor<String, AssemblyOutput, St
     private void drain(final String host, final HostQueue queue, final long clockMs) {
         while (!queue.entries.isEmpty()) {
             final Waiting head = queue.entries.peekFirst();
+            final boolean graceOver = head.derived().timeMs() + graceMs <= clockMs;
+            // an unsettled lookup can only change with new inventory: while the container store took no record
+            // since the head was last found unsettled, looking it up again (as of the same event time) would
+            // give the same answer, so it keeps waiting without one
+            final long seen = graceOver ? NOT_CHECKED : inventorySeen();
+            if (!graceOver && seen == queue.headUnsettledAt) {
+                return;
+            }
             final Attempt attempt = correlate(head.derived().denials());
-            if (!attempt.settled() && head.derived().timeMs() + graceMs > clockMs) {
+            if (!attempt.settled() && !graceOver) {
+                queue.headUnsettledAt = seen;
                 return;
             }
             queue.entries.pollFirst();
+            queue.headUnsettledAt = NOT_CHECKED;
             waiting.delete(head.key());
             emit(host, head.derived(), attempt.denials());
         }
+    }
+
+    /**
+     * How far the container store has read {@code avc.containers} (the sum of the offsets its {@link
+     * org.apache.kafka.streams.query.Position} records for the topic's partitions): it moves with every inventory
+     * record the task's table takes; -1 while it has taken none. Only ever used to skip a lookup that would repeat
+     * the last one: if a store did not track its position, a waiting event would be looked up again when its
+     * grace period ends, with the same result as at any time before (lookups are as of the event time).
+     */
+    private long inventorySeen() {
+        final Map<Integer, Long> offsets = containers.getPosition().getPartitionPositions(containersTopic);
+        if (offsets.isEmpty()) {
+            return -1;
+        }
+        long sum = 0;
+        for (final Long offset : offsets.values()) {
+            sum += offset;
+        }
+        return sum;
     }
 
     private Attempt correlate(final List<AvcDenial> denials) {
@@ -221,6 +260,8 @@ final class CorrelationProcessor implements Processor<String, AssemblyOutput, St
     /** One host's waiting events (oldest first) and its event-time clock. */
     private static final class HostQueue {
         private final ArrayDeque<Waiting> entries = new ArrayDeque<>();
+        /** {@link #inventorySeen()} when the head was last looked up and had to wait; {@link #NOT_CHECKED} if not yet. */
+        private long headUnsettledAt = NOT_CHECKED;
         private long clockMs = Long.MIN_VALUE;
         private long lastArrivalWallMs;
     }

@@ -44,6 +44,8 @@ final class DetectionProcessor implements Processor<String, DetectionInput, Stri
     /** Open storms of each host by the event time their window closes, so expiry never scans the store. */
     private final Map<String, TreeMap<Long, Set<String>>> closing = new HashMap<>();
     private final Map<String, Long> closesAt = new HashMap<>();
+    /** The storms that have an entry in the growth store (they grew since they opened); the others need no delete. */
+    private final Set<String> grown = new java.util.HashSet<>();
 
     DetectionProcessor(final TopologyConfig config, final Detector detector) {
         this.config = config;
@@ -60,13 +62,18 @@ final class DetectionProcessor implements Processor<String, DetectionInput, Stri
         clocks.clear();
         closing.clear();
         closesAt.clear();
+        grown.clear();
         this.hostStates = ctx.getStateStore(AvcwatchTopology.HOST_STATE_STORE);
         this.stormStates = ctx.getStateStore(AvcwatchTopology.STORM_STORE);
         this.stormGrowth = ctx.getStateStore(AvcwatchTopology.STORM_GROWTH_STORE);
         final long wallMs = ctx.currentSystemTimeMs();
         try (KeyValueIterator<String, StormState> all = stormStates.all()) {
             all.forEachRemaining(storm -> {
-                final StormState state = StormGrowth.applyTo(storm.value, stormGrowth.get(storm.key));
+                final String growth = stormGrowth.get(storm.key);
+                if (growth != null) {
+                    grown.add(storm.key);
+                }
+                final StormState state = StormGrowth.applyTo(storm.value, growth);
                 stormCache.put(storm.key, state);
                 index(storm.key, state);
                 restoreClock(hostOf(storm.key), state, wallMs);
@@ -165,20 +172,32 @@ final class DetectionProcessor implements Processor<String, DetectionInput, Stri
         if (step.state() == null) {
             if (before != null) {
                 stormStates.put(key, null);
-                stormGrowth.put(key, null);
+                deleteGrowth(key);
             }
             unindex(key);
         } else {
             if (StormGrowth.sameStorm(before, step.state())) {
                 stormGrowth.put(key, StormGrowth.of(step.state()));
+                grown.add(key);
             } else {
                 stormStates.put(key, step.state());
-                stormGrowth.put(key, null);
+                deleteGrowth(key);
             }
             index(key, step.state());
         }
         for (final Alert alert : step.emit()) {
             context.forward(new Record<>(alert.host(), alert, alert.event().time().toEpochMilli()));
+        }
+    }
+
+    /**
+     * Deletes the storm's growth entry if it has one. A storm that never grew has none (nearly every storm of a
+     * log whose denials rarely repeat), and deleting it anyway cost a cache entry and a changelog tombstone for a
+     * key that was never written.
+     */
+    private void deleteGrowth(final String key) {
+        if (grown.remove(key)) {
+            stormGrowth.put(key, null);
         }
     }
 

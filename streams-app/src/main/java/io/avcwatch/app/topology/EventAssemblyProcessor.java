@@ -55,6 +55,8 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
     private final Map<String, SourcePosition> firstRecordAt = new HashMap<>();
     private SourcePosition currentPosition;
     private String currentKey;
+    private String currentHost;
+    private long currentSerial;
 
     EventAssemblyProcessor(final TopologyConfig config) {
         this(config, PipelineMeters.none());
@@ -95,7 +97,9 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
             skippedLines++;
         } else if (parsed instanceof AuditRecord record) {
             currentPosition = position(in);
-            currentKey = storeKey(host, record.id().serial());
+            currentHost = host;
+            currentSerial = record.id().serial();
+            currentKey = storeKey(host, currentSerial);
             assemble(host, record);
         }
     }
@@ -149,7 +153,7 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
     }
 
     private void emit(final String host, final AuditEvent event) {
-        final String key = storeKey(host, event.id().serial());
+        final String key = keyOf(host, event.id().serial());
         SourcePosition source = firstRecordAt.remove(key);
         if (source == null && key.equals(currentKey) && event.records().size() == 1) {
             source = currentPosition; // complete with its first record: never held open
@@ -168,7 +172,7 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
         return new HostEvents.Touched() {
             @Override
             public void open(final long serial, final PartialEvent event) {
-                final String key = storeKey(host, serial);
+                final String key = keyOf(host, serial);
                 if (currentPosition != null) {
                     firstRecordAt.putIfAbsent(key, currentPosition);
                 }
@@ -177,7 +181,7 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
 
             @Override
             public void closed(final long serial) {
-                store.delete(storeKey(host, serial));
+                store.delete(keyOf(host, serial));
             }
         };
     }
@@ -226,6 +230,12 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
                 reportedLost.put(host, lost);
             }
         });
+    }
+
+    /** {@link #storeKey}, reusing the key of the record being processed (most events complete with their own records). */
+    private String keyOf(final String host, final long serial) {
+        return serial == currentSerial && currentKey != null && host.equals(currentHost) ? currentKey
+                : storeKey(host, serial);
     }
 
     private static String storeKey(final String host, final long serial) {

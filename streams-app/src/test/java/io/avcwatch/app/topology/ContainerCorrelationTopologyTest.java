@@ -143,6 +143,32 @@ class ContainerCorrelationTopologyTest {
     }
 
     @Test
+    void inventoryArrivingWithinTheGracePeriodReleasesTheWaitingDenialAtTheHostsNextRecord() {
+        final ContainerInstance late = container("late", "c3,c4", T0.plusSeconds(59), null);
+        topo.ship(HOST, avcEvent(HOST, stamp(60), 100, CONTAINER + "c3,c4", HOST_FILE));
+        assertThat(topo.denials.isEmpty()).as("waits for inventory").isTrue();
+        // another record of the host that does not end the grace period: the denial is looked up again only
+        // because the container table took a record since, and goes on at once, before its grace period ends
+        topo.label(HOST, "c3,c4", T0.plusSeconds(59), late);
+        topo.ship(HOST, avcEvent(HOST, stamp(60), 101, "system_u:system_r:init_t:s0", HOST_FILE));
+
+        assertThat(topo.denials.readValuesToList()).extracting(d -> d.event().serial(), AvcDenial::container)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(100L, late.ref()),
+                        org.assertj.core.groups.Tuple.tuple(101L, null));
+    }
+
+    @Test
+    void aWaitingDenialIsLookedUpAgainWhenItsGracePeriodEndsEvenWithoutNewInventory() {
+        topo.ship(HOST, avcEvent(HOST, stamp(60), 100, CONTAINER + "c3,c4", HOST_FILE));
+        topo.ship(HOST, avcEvent(HOST, stamp(61), 101, "system_u:system_r:init_t:s0", HOST_FILE));
+        assertThat(topo.denials.isEmpty()).as("both wait, the second behind the first").isTrue();
+        topo.ship(HOST, avcEvent(HOST, stamp(62), 102, "system_u:system_r:init_t:s0", HOST_FILE));
+
+        assertThat(topo.denials.readValuesToList()).extracting(d -> d.event().serial())
+                .containsExactly(100L, 101L, 102L);
+    }
+
+    @Test
     void inventoryArrivingAfterTheGracePeriodIsTooLate() {
         final ContainerInstance late = container("late", "c3,c4", T0.plusSeconds(59), null);
         topo.ship(HOST, avcEvent(HOST, stamp(60), 100, CONTAINER + "c3,c4", HOST_FILE));
