@@ -29,6 +29,8 @@ final class BlockParser {
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
+    /** Lines per call of {@link #lines}: short enough that the loop is compiled as a method, not by OSR. */
+    private static final int LINES_PER_CALL = 64;
 
     private final ScannedLine scanned = new ScannedLine();
     private final JsonOut json = new JsonOut(OutputStream.nullOutputStream());
@@ -39,6 +41,8 @@ final class BlockParser {
     private int refCount;
     /** Set by {@link #lineEnd}: whether the line held a byte of 0x80 or more. */
     private boolean highBit;
+    /** How many of {@link #results} the block being parsed has filled (advanced by {@link #lines}). */
+    private int filled;
 
     BlockParser(EventJsonWriter.Mode mode, BlockingQueue<byte[]> spareFragments) {
         this.writer = new RecordFragmentWriter(json, mode);
@@ -54,14 +58,11 @@ final class BlockParser {
             results[count++] = new ParseError(ParseError.Kind.TRUNCATED,
                     "line longer than " + LineReader.MAX_LINE + " bytes, cut", text(b, 0, length, !hasHighBit(b, length)));
         } else {
+            filled = count;
             for (int start = 0; start < length; ) {
-                int end = lineEnd(b, start, length);
-                if (count == results.length) {
-                    results = java.util.Arrays.copyOf(results, count * 2);
-                }
-                results[count++] = line(b, start, end, !highBit);
-                start = end + 1;
+                start = lines(b, start, length);
             }
+            count = filled;
         }
         byte[] next = spareFragments.poll();
         byte[] fragments = json.exchange(next != null ? next : new byte[Math.max(2 * length, 1 << 16)]);
@@ -72,6 +73,27 @@ final class BlockParser {
         Object[] taken = java.util.Arrays.copyOf(results, count);
         java.util.Arrays.fill(results, 0, count, null);
         return new ParsedBlock(b, taken, count, fragments);
+    }
+
+    /**
+     * Parses up to {@value #LINES_PER_CALL} lines from {@code start} into {@code results[filled...]};
+     * returns where the next line starts. Short calls keep
+     * the hot loop out of on-stack replacement: a 1 MiB block is ~5,000 lines, so one loop over a block
+     * was compiled twice (OSR, then normally), each time with everything it inlines.
+     */
+    private int lines(byte[] b, int start, int length) {
+        int count = filled;
+        if (count + LINES_PER_CALL > results.length) {
+            results = java.util.Arrays.copyOf(results, Math.max(results.length * 2, count + LINES_PER_CALL));
+        }
+        int from = start;
+        for (int n = 0; n < LINES_PER_CALL && from < length; n++) {
+            int end = lineEnd(b, from, length);
+            results[count++] = line(b, from, end, !highBit);
+            from = end + 1;
+        }
+        filled = count;
+        return from;
     }
 
     private Object line(byte[] b, int from, int to, boolean ascii) {
