@@ -2,6 +2,7 @@ package io.avcwatch.parsers.stream;
 
 import io.avcwatch.parsers.ParseError;
 import io.avcwatch.parsers.assemble.AssemblerSettings;
+import io.avcwatch.parsers.assemble.Assembly;
 import io.avcwatch.parsers.json.EventJsonWriter;
 import io.avcwatch.parsers.json.JsonOut;
 import java.io.IOException;
@@ -36,7 +37,7 @@ public final class ByteStreamParser implements AutoCloseable {
     /** Output handed to the output thread in pieces of about this size. */
     private static final int OUTPUT_CHUNK = 1 << 20;
 
-    private final RefAssembler assembler;
+    private final Assembly<RecordRef> assembler;
     private final AuditStreamParser.ErrorSink errors;
     private final int threads;
     private final ExecutorService workers;
@@ -62,7 +63,7 @@ public final class ByteStreamParser implements AutoCloseable {
         }
         this.threads = threads;
         this.errors = errors;
-        this.assembler = new RefAssembler(settings, this::write);
+        this.assembler = new Assembly<>(settings, RecordRef.FACTS, this::write);
         this.spareInput = new ArrayBlockingQueue<>(4 * threads + 2);
         this.spareFragments = new ArrayBlockingQueue<>(4 * threads + 2);
         this.workers = Executors.newFixedThreadPool(threads, task -> {
@@ -127,12 +128,14 @@ public final class ByteStreamParser implements AutoCloseable {
             }
         }
         // Open events keep copies of their records' bytes, so both buffers can be reused.
-        assembler.detach(block.fragments());
+        byte[] fragments = block.fragments();
+        assembler.forEachOpenRecord(record -> record.detach(fragments));
         spareFragments.offer(block.fragments());
         spareInput.offer(block.input());
     }
 
-    private void write(RecordRef first, List<RecordRef> records) {
+    private void write(List<RecordRef> records) {
+        RecordRef first = records.get(0);
         json.beginObject();
         json.name(NODE).value(first.node);
         json.name(SERIAL).value(first.serial);

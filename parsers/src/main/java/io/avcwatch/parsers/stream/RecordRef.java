@@ -1,5 +1,6 @@
 package io.avcwatch.parsers.stream;
 
+import io.avcwatch.parsers.assemble.Assembly;
 import java.util.Arrays;
 
 /**
@@ -9,6 +10,34 @@ import java.util.Arrays;
  * event outlives the block, so block buffers can be reused.
  */
 final class RecordRef {
+    /** How {@link Assembly} sees a handle: the byte path assembles by the very rules of the object path. */
+    static final Assembly.Facts<RecordRef> FACTS = new Assembly.Facts<>() {
+        @Override
+        public String host(RecordRef record) {
+            return record.host;
+        }
+
+        @Override
+        public long serial(RecordRef record) {
+            return record.serial;
+        }
+
+        @Override
+        public long epochMillis(RecordRef record) {
+            return record.epochMillis;
+        }
+
+        @Override
+        public String type(RecordRef record) {
+            return record.type;
+        }
+
+        @Override
+        public boolean standalone(RecordRef record) {
+            return record.standalone;
+        }
+    };
+
     final String node;
     final String host;
     final long serial;

@@ -2,6 +2,7 @@ package io.avcwatch.app.cli;
 
 import java.io.PrintWriter;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ public final class AvcwatchCommand implements Runnable {
         all.put("tail", TailCommand::new);
         all.put("replay", ReplayCommand::new);
         all.put("analyze", AnalyzeCommand::new);
-        return java.util.Collections.unmodifiableMap(all);
+        return Collections.unmodifiableMap(all);
     }
 
     @CommandLine.Spec

@@ -7,6 +7,7 @@ import io.avcwatch.schemas.AvcDenial;
 import io.avcwatch.schemas.ContainerLabel;
 import io.avcwatch.schemas.MacEvent;
 import io.avcwatch.schemas.SourcePosition;
+import io.avcwatch.schemas.Topics;
 import io.avcwatch.schemas.ZeroPadded;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ final class CorrelationProcessor implements Processor<String, AssemblyOutput, St
     CorrelationProcessor(final TopologyConfig config) {
         this.config = config;
         this.graceMs = config.inventoryGrace().toMillis();
-        this.containersTopic = io.avcwatch.schemas.Topics.AVC_CONTAINERS.name(config.topicPrefix());
+        this.containersTopic = Topics.AVC_CONTAINERS.name(config.topicPrefix());
     }
 
     @Override

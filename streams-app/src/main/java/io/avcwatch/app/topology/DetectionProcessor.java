@@ -7,6 +7,7 @@ import io.avcwatch.app.rules.StormState;
 import io.avcwatch.schemas.Alert;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ final class DetectionProcessor implements Processor<String, DetectionInput, Stri
     private final Map<String, TreeMap<Long, Set<String>>> closing = new HashMap<>();
     private final Map<String, Long> closesAt = new HashMap<>();
     /** The storms that have an entry in the growth store (they grew since they opened); the others need no delete. */
-    private final Set<String> grown = new java.util.HashSet<>();
+    private final Set<String> grown = new HashSet<>();
 
     DetectionProcessor(final TopologyConfig config, final Detector detector) {
         this.config = config;

@@ -20,6 +20,7 @@ final class StormStateSerde implements Serde<StormState> {
     private static final byte[] OPEN = "{\"aggregate\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] WINDOW = ",\"window_start_millis\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] EMITTED = ",\"emitted_count\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
 
     private final Serializer<Alert> alerts = Topics.AVC_ALERTS.valueSerde().serializer();
     private final Deserializer<StormState> reader = JsonSerde.of(StormState.class).deserializer();
@@ -38,7 +39,7 @@ final class StormStateSerde implements Serde<StormState> {
         if (state == null) {
             return null;
         }
-        final byte[] alert = state.aggregate() == null ? "null".getBytes(StandardCharsets.US_ASCII)
+        final byte[] alert = state.aggregate() == null ? NULL
                 : alerts.serialize(topic, state.aggregate());
         final byte[] window = Long.toString(state.windowStartMillis()).getBytes(StandardCharsets.US_ASCII);
         final byte[] emitted = Long.toString(state.emittedCount()).getBytes(StandardCharsets.US_ASCII);
