@@ -28,6 +28,15 @@ public final class ByteLineScanner {
      * when the line is not a plain record line with a numeric stamp (then {@code out} is garbage).
      */
     public static boolean scan(byte[] b, int from, int to, ScannedLine out) {
+        return scan(b, from, to, out, false);
+    }
+
+    /**
+     * {@link #scan(byte[], int, int, ScannedLine)} for a caller that already knows whether the line holds a
+     * byte below 0x20: {@code noControlBytes} promises it does not, so there is no ENRICHED separator
+     * (0x1d) to look for, which saves a pass over the line.
+     */
+    public static boolean scan(byte[] b, int from, int to, ScannedLine out, boolean noControlBytes) {
         if (!startsWith(b, from, to, TYPE) && !startsWith(b, from, to, NODE)) {
             return false;
         }
@@ -37,15 +46,20 @@ public final class ByteLineScanner {
             return false;
         }
         int end = to > from && b[to - 1] == '\r' ? to - 1 : to;
-        int separator = indexOf(b, (byte) AuditLineParser.ENRICHED_SEPARATOR, body, to);
+        int separator = noControlBytes ? -1 : indexOf(b, (byte) AuditLineParser.ENRICHED_SEPARATOR, body, to);
         tokenize(b, body, separator < 0 ? end : separator, to, out);
         out.bodyFields = out.size;
         if (separator >= 0) {
             tokenize(b, separator + 1, end, to, out);
         }
-        int typeAt = indexOf(b, TYPE, from, to);
-        out.rawTypeFrom = typeAt + TYPE.length;
-        out.rawTypeTo = tokenEnd(b, out.rawTypeFrom, to);
+        if (out.node == null) {
+            // the line starts with type=, so the header's type is the first one
+            out.rawTypeTo = out.typeTo;
+        } else {
+            int typeAt = indexOf(b, TYPE, from, to);
+            out.rawTypeFrom = typeAt + TYPE.length;
+            out.rawTypeTo = tokenEnd(b, out.rawTypeFrom, to);
+        }
         return true;
     }
 
@@ -66,6 +80,8 @@ public final class ByteLineScanner {
             return -1;
         }
         out.type = typeName(b, typeStart, typeEnd);
+        out.rawTypeFrom = typeStart;
+        out.typeTo = typeEnd;
         pos = skipSpaces(b, typeEnd, to);
         if (startsWith(b, pos, to, MSG)) {
             pos += MSG.length;

@@ -2,6 +2,9 @@ package io.avcwatch.parsers.json;
 
 import io.avcwatch.parsers.FieldValues;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -15,6 +18,7 @@ final class ByteNameTable {
     private static final int SLOTS = 4096;
     private static final int CLEAR_AT = SLOTS / 4;
     private static final int FULL_AT = SLOTS * 3 / 4;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final Entry[] slots = new Entry[SLOTS];
     private final JsonOut scratch = new JsonOut(OutputStream.nullOutputStream());
@@ -24,6 +28,8 @@ final class ByteNameTable {
     /** What the writer knows about one name, and its marks in the record being written. */
     static final class Entry {
         final byte[] key;
+        /** The key's bytes as a little-endian word, zero-padded, when it has at most 8 (most audit names). */
+        final long word;
         final int hash;
         final String name;
         final byte[] json;
@@ -39,6 +45,11 @@ final class ByteNameTable {
 
         Entry(byte[] key, int hash, String name, byte[] json) {
             this.key = key;
+            long packed = 0;
+            for (int i = Math.min(key.length, 8) - 1; i >= 0; i--) {
+                packed = packed << 8 | (key[i] & 0xff);
+            }
+            this.word = packed;
             this.hash = hash;
             this.name = name;
             this.json = json;
@@ -82,7 +93,7 @@ final class ByteNameTable {
     Entry get(byte[] b, int from, int to, int hash) {
         int slot = (hash ^ (hash >>> 12)) & (SLOTS - 1);
         for (Entry entry = slots[slot]; entry != null; entry = slots[slot]) {
-            if (entry.hash == hash && matches(entry.key, b, from, to)) {
+            if (entry.hash == hash && matches(entry, b, from, to)) {
                 return entry;
             }
             slot = (slot + 1) & (SLOTS - 1);
@@ -107,9 +118,14 @@ final class ByteNameTable {
         return get(name, 0, name.length, hash);
     }
 
-    private static boolean matches(byte[] key, byte[] b, int from, int to) {
-        if (key.length != to - from) {
+    private static boolean matches(Entry entry, byte[] b, int from, int to) {
+        byte[] key = entry.key;
+        int length = to - from;
+        if (key.length != length) {
             return false;
+        }
+        if (length <= 8 && from + 8 <= b.length) {
+            return length == 0 || ((long) LONGS.get(b, from) & (-1L >>> (64 - 8 * length))) == entry.word;
         }
         for (int i = 0; i < key.length; i++) {
             if (key[i] != b[from + i]) {

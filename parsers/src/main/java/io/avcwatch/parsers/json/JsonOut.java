@@ -230,11 +230,18 @@ public final class JsonOut {
      * exact as to existence.
      */
     private static boolean escapeIn(long word) {
+        return escapeBits(word) != 0;
+    }
+
+    /**
+     * The high bit of each byte of {@code word} that needs an escape (see {@link #escapeIn}), and possibly of
+     * bytes above such a byte (a borrow moves upwards): exact as to existence in any low part of the word.
+     */
+    private static long escapeBits(long word) {
         long quotes = word ^ QUOTES;
         long backslashes = word ^ BACKSLASHES;
-        long found = ((word - SPACES) & ~word) | ((quotes - ONES) & ~quotes) | ((backslashes - ONES) & ~backslashes)
-                | word;
-        return (found & HIGHS) != 0;
+        return (((word - SPACES) & ~word) | ((quotes - ONES) & ~quotes) | ((backslashes - ONES) & ~backslashes)
+                | word) & HIGHS;
     }
 
     /** Writes a number. */
@@ -364,8 +371,29 @@ public final class JsonOut {
             b[n++] = ',';
         }
         b[n++] = '"';
-        System.arraycopy(src, from, b, n, length);
-        if (needsEscape(b, n, length)) {
+        boolean escape;
+        if (to + 7 < src.length) {
+            // Most values are a few bytes: copying and testing a word at a time beats a copy call and a
+            // separate test. The last word may carry up to 7 bytes past the value into room ensured above;
+            // they are masked out of the test and overwritten.
+            long found = 0;
+            int i = 0;
+            for (; i + 8 <= length; i += 8) {
+                long word = (long) LONGS.get(src, from + i);
+                LONGS.set(b, n + i, word);
+                found |= escapeBits(word);
+            }
+            if (i < length) {
+                long word = (long) LONGS.get(src, from + i);
+                LONGS.set(b, n + i, word);
+                found |= escapeBits(word) & (-1L >>> (8 * (8 - length + i)));
+            }
+            escape = found != 0;
+        } else {
+            System.arraycopy(src, from, b, n, length);
+            escape = needsEscape(b, n, length);
+        }
+        if (escape) {
             for (int i = from; i < to; i++) {
                 byte c = src[i];
                 if (c >= 0x20) {

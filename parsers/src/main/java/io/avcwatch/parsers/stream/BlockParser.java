@@ -29,6 +29,7 @@ final class BlockParser {
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
+    private static final long SPACES = 0x2020202020202020L;
     /** Lines per call of {@link #lines}: short enough that the loop is compiled as a method, not by OSR. */
     private static final int LINES_PER_CALL = 64;
 
@@ -41,6 +42,8 @@ final class BlockParser {
     private int refCount;
     /** Set by {@link #lineEnd}: whether the line held a byte of 0x80 or more. */
     private boolean highBit;
+    /** Set by {@link #lineEnd}: whether the line held a byte below 0x20 (a tab, CR, the ENRICHED separator). */
+    private boolean controlByte;
     /** How many of {@link #results} the block being parsed has filled (advanced by {@link #lines}). */
     private int filled;
 
@@ -89,15 +92,15 @@ final class BlockParser {
         int from = start;
         for (int n = 0; n < LINES_PER_CALL && from < length; n++) {
             int end = lineEnd(b, from, length);
-            results[count++] = line(b, from, end, !highBit);
+            results[count++] = line(b, from, end, !highBit, !controlByte);
             from = end + 1;
         }
         filled = count;
         return from;
     }
 
-    private Object line(byte[] b, int from, int to, boolean ascii) {
-        if (ascii && ByteLineScanner.scan(b, from, to, scanned)) {
+    private Object line(byte[] b, int from, int to, boolean ascii, boolean noControlBytes) {
+        if (ascii && ByteLineScanner.scan(b, from, to, scanned, noControlBytes)) {
             int start = json.buffered();
             if (writer.write(scanned)) {
                 String type = scanned.type();
@@ -140,32 +143,43 @@ final class BlockParser {
     }
 
     /**
-     * Index of the first {@code \n} at or after {@code from}, or {@code to}; sets {@link #highBit}
-     * for the bytes before it. Eight bytes at a time: this loop touches every input byte.
+     * Index of the first {@code \n} at or after {@code from}, or {@code to}; sets {@link #highBit} and
+     * {@link #controlByte} for the bytes before it. Eight bytes at a time: this loop touches every input byte.
      */
     private int lineEnd(byte[] b, int from, int to) {
         long high = 0;
+        long control = 0;
         int i = from;
         for (; i + 8 <= to; i += 8) {
             long word = (long) LONGS.get(b, i);
             long x = word ^ NEWLINES;
             long found = (x - ONES) & ~x & HIGHS;
+            // a byte below 0x20 (exact as to existence in the bytes kept below: a borrow only moves upwards)
+            long below = (word - SPACES) & ~word & HIGHS;
             if (found != 0) {
                 int offset = Long.numberOfTrailingZeros(found) >>> 3;
-                high |= offset == 0 ? 0 : word & (-1L >>> (64 - 8 * offset));
+                long before = offset == 0 ? 0 : -1L >>> (64 - 8 * offset);
+                high |= word & before;
+                control |= below & before;
                 highBit = (high & HIGHS) != 0;
+                controlByte = control != 0;
                 return i + offset;
             }
             high |= word;
+            control |= below;
         }
         boolean any = (high & HIGHS) != 0;
+        boolean anyControl = control != 0;
         for (; i < to; i++) {
-            if (b[i] == '\n') {
+            byte c = b[i];
+            if (c == '\n') {
                 break;
             }
-            any |= b[i] < 0;
+            any |= c < 0;
+            anyControl |= c >= 0 && c < 0x20;
         }
         highBit = any;
+        controlByte = anyControl;
         return i;
     }
 }

@@ -35,4 +35,44 @@ class JsonOutTest {
         out.beginObject().name("x").rendered(rendered).name("y").rendered(rendered).endObject();
         assertThat(text(out)).isEqualTo("{\"x\":{\"raw\":\"a\\\"b\"},\"y\":{\"raw\":\"a\\\"b\"}}");
     }
+
+    /**
+     * asciiValue copies and tests a word at a time when the source has 8 bytes of room after the value, and
+     * byte-wise near its end: both must escape exactly as value(String), wherever in a word the character
+     * that needs an escape sits, and whatever the bytes after the value hold.
+     */
+    @Test
+    void asciiValuesEscapeAsStringValuesWhereverTheSpecialByteSits() {
+        String[] specials = {"\"", "\\", "\u0001", "\n", "\t", "\u001d", "\u001f"};
+        for (int length = 0; length <= 20; length++) {
+            for (int at = -1; at < length; at++) {
+                for (String special : specials) {
+                    StringBuilder value = new StringBuilder();
+                    for (int i = 0; i < length; i++) {
+                        value.append(i == at ? special : String.valueOf((char) ('a' + i % 26)));
+                    }
+                    String expected = "[\"x\"," + jsonOf(value.toString()) + "]";
+                    for (int room : new int[] {0, 3, 7, 8, 16}) {
+                        byte[] source = new byte[2 + length + room];
+                        java.util.Arrays.fill(source, (byte) '"'); // bytes around the value that would need escaping
+                        byte[] bytes = value.toString().getBytes(StandardCharsets.US_ASCII);
+                        System.arraycopy(bytes, 0, source, 2, bytes.length);
+                        JsonOut out = new JsonOut(OutputStream.nullOutputStream());
+                        out.beginArray().value("x").asciiValue(source, 2, 2 + length).endArray();
+                        assertThat(text(out)).as("length %d, %s at %d, room %d", length, special, at, room)
+                                .isEqualTo(expected);
+                    }
+                    if (at < 0) {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private static String jsonOf(String value) {
+        JsonOut out = new JsonOut(OutputStream.nullOutputStream());
+        out.value(value);
+        return text(out);
+    }
 }
