@@ -1,5 +1,9 @@
 package io.avcwatch.parsers;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Scans a plain {@code audit.log} line ({@code [node=N ]type=T msg=audit(S.M:N): ...}, ASCII) straight
  * from its bytes into a {@link ScannedLine}: the same header, fields, AVC prefix, nested
@@ -9,6 +13,10 @@ package io.avcwatch.parsers;
  * way. Stateless and thread-safe.
  */
 public final class ByteLineScanner {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long SPACES = 0x2020202020202020L;
     private static final byte[] NODE = ascii("node=");
     private static final byte[] TYPE = ascii("type=");
     private static final byte[] MSG = ascii("msg=");
@@ -319,7 +327,15 @@ public final class ByteLineScanner {
     }
 
     private static int indexOf(byte[] s, byte c, int from, int to) {
-        for (int i = from; i < to; i++) {
+        int i = from;
+        long pattern = (c & 0xffL) * ONES;
+        for (; i + 8 <= to; i += 8) {
+            int at = firstZeroByte((long) LONGS.get(s, i) ^ pattern);
+            if (at < 8) {
+                return i + at;
+            }
+        }
+        for (; i < to; i++) {
             if (s[i] == c) {
                 return i;
             }
@@ -336,12 +352,27 @@ public final class ByteLineScanner {
         return -1;
     }
 
+    /** The first space at or after {@code from}, or {@code to}; a word at a time (values run to tens of bytes). */
     private static int tokenEnd(byte[] s, int from, int to) {
         int i = from;
+        for (; i + 8 <= to; i += 8) {
+            int at = firstZeroByte((long) LONGS.get(s, i) ^ SPACES);
+            if (at < 8) {
+                return i + at;
+            }
+        }
         while (i < to && s[i] != ' ') {
             i++;
         }
         return i;
+    }
+
+    /**
+     * Index (0-7, lowest address first) of the first zero byte of a little-endian word, or 8 when there is none.
+     * The lowest flagged byte is exact: a false flag needs a borrow from a zero byte below it.
+     */
+    private static int firstZeroByte(long x) {
+        return Long.numberOfTrailingZeros((x - ONES) & ~x & HIGHS) >>> 3;
     }
 
     private static int skipSpaces(byte[] s, int from, int to) {
