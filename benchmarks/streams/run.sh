@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end throughput of the avcwatch topology (exactly_once_v2) on the embedded broker, beside Kafka's
 # ProducerPerformance on the same broker and the same lines, in one run, with a passthrough Streams app as the
-# ceiling. Usage: [PASSTHROUGH="100 1000"|none] [STREAMS_PROPS=k=v,..] [BENCH_JAVA_OPTS=..] benchmarks/streams/run.sh [EVENTS]
+# ceiling. Usage: [PASSTHROUGH="100 1000"|none] [STREAMS_PROPS=k=v,..] [BENCH_JAVA_OPTS=..] [BENCH_WARMUP=LINES]
+# benchmarks/streams/run.sh [EVENTS]. BENCH_WARMUP runs the topology over the first LINES lines on other topics in
+# the same JVM before the timed run: the steady state of a running service, without its JIT warm-up.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/benchmarks/streams"
