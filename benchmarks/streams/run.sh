@@ -15,7 +15,9 @@ echo "== machine $(date -u +%FT%TZ), load $(cut -d" " -f1-3 /proc/loadavg)"; npr
 mvn -B -q -f "$ROOT/pom.xml" -pl streams-app -am -DskipTests package
 mvn -B -q -f "$HERE/pom.xml" dependency:copy-dependencies -DoutputDirectory="$HERE/target/lib" -DincludeScope=runtime
 MAKE_LOG="${MAKE_LOG:-/work/shared/tools/make_log.py}"   # the shared synthetic-log generator
-python3 "$MAKE_LOG" --events "$EVENTS" --seed 7 --avc-fraction 0.3 > "$WORK/bench.log"
+# NODES=N: a log of N hosts (node=...), which the tailer's keys spread over audit.raw's partitions: several tasks,
+# so STREAMS_PROPS=num.stream.threads=2 can use both cores; unset, one host and one task, as in every run before
+python3 "$MAKE_LOG" --events "$EVENTS" --seed 7 --avc-fraction 0.3 ${NODES:+--nodes "$NODES"} > "$WORK/bench.log"
 LINES=$(wc -l < "$WORK/bench.log")
 echo "== input: $EVENTS events, $LINES lines, $(du -h "$WORK/bench.log" | cut -f1)"
 
