@@ -54,15 +54,7 @@ public class StreamsThroughput {
         final EventAssembler assembler = new EventAssembler(AssemblerSettings.DEFAULT,
                 e -> expected.addAndGet(DenialBuilder.build(e, e.node() == null ? "bench" : e.node()).size()));
         long lines = 0;
-        final Properties producerProps = new Properties();
-        producerProps.putAll(client);
-        producerProps.setProperty("acks", "all");
-        producerProps.setProperty("linger.ms", "5");
-        producerProps.setProperty("batch.size", "262144");
-        producerProps.setProperty("compression.type", "lz4");
-        // a freshly created partition may refuse the first batch (NOT_LEADER) and accept the next one, which
-        // leaves an idempotent producer retrying an out-of-order sequence forever: one request in flight
-        producerProps.setProperty("max.in.flight.requests.per.connection", "1");
+        final Properties producerProps = loaderProperties(client);
         final long loadStart = System.nanoTime();
         try (BufferedReader in = Files.newBufferedReader(log, StandardCharsets.UTF_8);
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps, new StringSerializer(),
@@ -188,13 +180,7 @@ public class StreamsThroughput {
             admin.createTopics(Topics.all().stream().map(t -> t.newTopic(prefix, Optional.empty(), Optional.empty()))
                     .toList()).all().get();
         }
-        final Properties producerProps = new Properties();
-        producerProps.putAll(client);
-        producerProps.setProperty("acks", "all");
-        producerProps.setProperty("linger.ms", "5");
-        producerProps.setProperty("batch.size", "262144");
-        producerProps.setProperty("compression.type", "lz4");
-        producerProps.setProperty("max.in.flight.requests.per.connection", "1");
+        final Properties producerProps = loaderProperties(client);
         final String raw = Topics.AUDIT_RAW.name(prefix);
         long sent = 0;
         try (BufferedReader in = Files.newBufferedReader(log, StandardCharsets.UTF_8);
@@ -237,6 +223,20 @@ public class StreamsThroughput {
         }
         System.out.printf("warm-up: %,d lines through the same topology on %s topics in %.1f s (not timed below)%n",
                 sent, prefix, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The producer that loads a log into {@code audit.raw}, with ProducerPerformance's settings. */
+    private static Properties loaderProperties(final Properties client) {
+        final Properties producerProps = new Properties();
+        producerProps.putAll(client);
+        producerProps.setProperty("acks", "all");
+        producerProps.setProperty("linger.ms", "5");
+        producerProps.setProperty("batch.size", "262144");
+        producerProps.setProperty("compression.type", "lz4");
+        // a freshly created partition may refuse the first batch (NOT_LEADER) and accept the next one, which
+        // leaves an idempotent producer retrying an out-of-order sequence forever: one request in flight
+        producerProps.setProperty("max.in.flight.requests.per.connection", "1");
+        return producerProps;
     }
 
     private static long processCpuNanos() {
