@@ -1,9 +1,5 @@
 package io.avcwatch.parsers;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * Scans a plain {@code audit.log} line ({@code [node=N ]type=T msg=audit(S.M:N): ...}, ASCII) straight
  * from its bytes into a {@link ScannedLine}: the same header, fields, AVC prefix, nested
@@ -13,10 +9,6 @@ import java.nio.ByteOrder;
  * way. Stateless and thread-safe.
  */
 public final class ByteLineScanner {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long SPACES = 0x2020202020202020L;
     private static final byte[] NODE = ascii("node=");
     private static final byte[] TYPE = ascii("type=");
     private static final byte[] MSG = ascii("msg=");
@@ -60,10 +52,8 @@ public final class ByteLineScanner {
         if (separator >= 0) {
             tokenize(b, separator + 1, end, to, out);
         }
-        if (out.node == null) {
-            // the line starts with type=, so the header's type is the first one
-            out.rawTypeTo = out.typeTo;
-        } else {
+        if (out.node != null) {
+            // a node name may itself hold "type=": the raw type is after the line's first one
             int typeAt = indexOf(b, TYPE, from, to);
             out.rawTypeFrom = typeAt + TYPE.length;
             out.rawTypeTo = tokenEnd(b, out.rawTypeFrom, to);
@@ -89,7 +79,7 @@ public final class ByteLineScanner {
         }
         out.type = typeName(b, typeStart, typeEnd);
         out.rawTypeFrom = typeStart;
-        out.typeTo = typeEnd;
+        out.rawTypeTo = typeEnd;
         pos = skipSpaces(b, typeEnd, to);
         if (startsWith(b, pos, to, MSG)) {
             pos += MSG.length;
@@ -327,20 +317,8 @@ public final class ByteLineScanner {
     }
 
     private static int indexOf(byte[] s, byte c, int from, int to) {
-        int i = from;
-        long pattern = (c & 0xffL) * ONES;
-        for (; i + 8 <= to; i += 8) {
-            int at = firstZeroByte((long) LONGS.get(s, i) ^ pattern);
-            if (at < 8) {
-                return i + at;
-            }
-        }
-        for (; i < to; i++) {
-            if (s[i] == c) {
-                return i;
-            }
-        }
-        return -1;
+        int at = firstOf(s, c, from, to);
+        return at < to ? at : -1;
     }
 
     private static int lastIndexOf(byte[] s, byte c, int from, int to) {
@@ -352,27 +330,24 @@ public final class ByteLineScanner {
         return -1;
     }
 
-    /** The first space at or after {@code from}, or {@code to}; a word at a time (values run to tens of bytes). */
     private static int tokenEnd(byte[] s, int from, int to) {
+        return firstOf(s, (byte) ' ', from, to);
+    }
+
+    /** The first {@code c} at or after {@code from}, or {@code to}; a word at a time (values run to tens of bytes). */
+    private static int firstOf(byte[] s, byte c, int from, int to) {
+        long pattern = ByteWords.broadcast(c);
         int i = from;
         for (; i + 8 <= to; i += 8) {
-            int at = firstZeroByte((long) LONGS.get(s, i) ^ SPACES);
+            int at = ByteWords.firstMarked(ByteWords.zeroBytes(ByteWords.word(s, i) ^ pattern));
             if (at < 8) {
                 return i + at;
             }
         }
-        while (i < to && s[i] != ' ') {
+        while (i < to && s[i] != c) {
             i++;
         }
         return i;
-    }
-
-    /**
-     * Index (0-7, lowest address first) of the first zero byte of a little-endian word, or 8 when there is none.
-     * The lowest flagged byte is exact: a false flag needs a borrow from a zero byte below it.
-     */
-    private static int firstZeroByte(long x) {
-        return Long.numberOfTrailingZeros((x - ONES) & ~x & HIGHS) >>> 3;
     }
 
     private static int skipSpaces(byte[] s, int from, int to) {

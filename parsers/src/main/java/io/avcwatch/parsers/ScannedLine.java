@@ -22,8 +22,6 @@ public final class ScannedLine {
     long serial;
     int rawTypeFrom;
     int rawTypeTo;
-    /** End of the header's type token (scratch for the scanner). */
-    int typeTo;
     int bodyFields;
     int size;
     int[] nameFrom = new int[32];

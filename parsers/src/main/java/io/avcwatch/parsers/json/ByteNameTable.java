@@ -1,10 +1,8 @@
 package io.avcwatch.parsers.json;
 
+import io.avcwatch.parsers.ByteWords;
 import io.avcwatch.parsers.FieldValues;
 import java.io.OutputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -18,7 +16,6 @@ final class ByteNameTable {
     private static final int SLOTS = 4096;
     private static final int CLEAR_AT = SLOTS / 4;
     private static final int FULL_AT = SLOTS * 3 / 4;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final Entry[] slots = new Entry[SLOTS];
     private final JsonOut scratch = new JsonOut(OutputStream.nullOutputStream());
@@ -125,7 +122,7 @@ final class ByteNameTable {
             return false;
         }
         if (length <= 8 && from + 8 <= b.length) {
-            return length == 0 || ((long) LONGS.get(b, from) & (-1L >>> (64 - 8 * length))) == entry.word;
+            return (ByteWords.word(b, from) & ByteWords.lowBytes(length)) == entry.word;
         }
         for (int i = 0; i < key.length; i++) {
             if (key[i] != b[from + i]) {

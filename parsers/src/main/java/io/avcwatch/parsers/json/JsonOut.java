@@ -1,11 +1,9 @@
 package io.avcwatch.parsers.json;
 
+import io.avcwatch.parsers.ByteWords;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 
 /**
  * A minimal streaming JSON writer into a byte buffer that the caller flushes to an
@@ -14,12 +12,8 @@ import java.nio.ByteOrder;
  */
 public final class JsonOut {
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long SPACES = 0x2020202020202020L;
-    private static final long QUOTES = 0x2222222222222222L;
-    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+    private static final long QUOTES = ByteWords.broadcast('"');
+    private static final long BACKSLASHES = ByteWords.broadcast('\\');
 
     private final OutputStream sink;
     private byte[] buffer;
@@ -215,33 +209,21 @@ public final class JsonOut {
     private static boolean needsEscape(byte[] b, int at, int length) {
         int i = 0;
         for (; i + 8 <= length; i += 8) {
-            if (escapeIn((long) LONGS.get(b, at + i))) {
+            if (escapeBits(ByteWords.word(b, at + i)) != 0) {
                 return true;
             }
         }
-        // Bytes past the end read as 0x7f, which needs no escape.
-        return i < length && escapeIn((long) LONGS.get(b, at + i) & (-1L >>> (8 * (8 - length + i)))
-                | (0x7f7f7f7f7f7f7f7fL & (-1L << (8 * (length - i)))));
+        return i < length && (escapeBits(ByteWords.word(b, at + i)) & ByteWords.lowBytes(length - i)) != 0;
     }
 
     /**
-     * Word-wise test of eight bytes for a control character, a quote, a backslash or a byte
-     * {@code >= 0x80} (a broken ASCII promise then takes the careful path, as a byte-wise scan would);
-     * exact as to existence.
-     */
-    private static boolean escapeIn(long word) {
-        return escapeBits(word) != 0;
-    }
-
-    /**
-     * The high bit of each byte of {@code word} that needs an escape (see {@link #escapeIn}), and possibly of
-     * bytes above such a byte (a borrow moves upwards): exact as to existence in any low part of the word.
+     * Marks the bytes of {@code word} that need an escape: a control character, a quote, a backslash, or a byte
+     * {@code >= 0x80} (a broken ASCII promise then takes the careful path, as a byte-wise scan would). See
+     * {@link ByteWords} for what a mark means.
      */
     private static long escapeBits(long word) {
-        long quotes = word ^ QUOTES;
-        long backslashes = word ^ BACKSLASHES;
-        return (((word - SPACES) & ~word) | ((quotes - ONES) & ~quotes) | ((backslashes - ONES) & ~backslashes)
-                | word) & HIGHS;
+        return ByteWords.controlBytes(word) | ByteWords.zeroBytes(word ^ QUOTES) | ByteWords.zeroBytes(word ^ BACKSLASHES)
+                | (word & ByteWords.HIGHS);
     }
 
     /** Writes a number. */
@@ -379,14 +361,14 @@ public final class JsonOut {
             long found = 0;
             int i = 0;
             for (; i + 8 <= length; i += 8) {
-                long word = (long) LONGS.get(src, from + i);
-                LONGS.set(b, n + i, word);
+                long word = ByteWords.word(src, from + i);
+                ByteWords.put(b, n + i, word);
                 found |= escapeBits(word);
             }
             if (i < length) {
-                long word = (long) LONGS.get(src, from + i);
-                LONGS.set(b, n + i, word);
-                found |= escapeBits(word) & (-1L >>> (8 * (8 - length + i)));
+                long word = ByteWords.word(src, from + i);
+                ByteWords.put(b, n + i, word);
+                found |= escapeBits(word) & ByteWords.lowBytes(length - i);
             }
             escape = found != 0;
         } else {

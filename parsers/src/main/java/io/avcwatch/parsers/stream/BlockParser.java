@@ -3,6 +3,7 @@ package io.avcwatch.parsers.stream;
 import io.avcwatch.parsers.AuditLineParser;
 import io.avcwatch.parsers.AuditRecord;
 import io.avcwatch.parsers.ByteLineScanner;
+import io.avcwatch.parsers.ByteWords;
 import io.avcwatch.parsers.ParseError;
 import io.avcwatch.parsers.ParseResult;
 import io.avcwatch.parsers.ScannedLine;
@@ -11,9 +12,6 @@ import io.avcwatch.parsers.json.EventJsonWriter;
 import io.avcwatch.parsers.json.JsonOut;
 import io.avcwatch.parsers.json.RecordFragmentWriter;
 import java.io.OutputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
 
@@ -25,11 +23,7 @@ import java.util.concurrent.BlockingQueue;
  * instance per thread.
  */
 final class BlockParser {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long SPACES = 0x2020202020202020L;
+    private static final long NEWLINES = ByteWords.broadcast('\n');
     /** Lines per call of {@link #lines}: short enough that the loop is compiled as a method, not by OSR. */
     private static final int LINES_PER_CALL = 64;
 
@@ -151,24 +145,22 @@ final class BlockParser {
         long control = 0;
         int i = from;
         for (; i + 8 <= to; i += 8) {
-            long word = (long) LONGS.get(b, i);
-            long x = word ^ NEWLINES;
-            long found = (x - ONES) & ~x & HIGHS;
-            // a byte below 0x20 (exact as to existence in the bytes kept below: a borrow only moves upwards)
-            long below = (word - SPACES) & ~word & HIGHS;
+            long word = ByteWords.word(b, i);
+            long found = ByteWords.zeroBytes(word ^ NEWLINES);
+            long below = ByteWords.controlBytes(word);
             if (found != 0) {
-                int offset = Long.numberOfTrailingZeros(found) >>> 3;
-                long before = offset == 0 ? 0 : -1L >>> (64 - 8 * offset);
+                int offset = ByteWords.firstMarked(found);
+                long before = ByteWords.lowBytes(offset);
                 high |= word & before;
                 control |= below & before;
-                highBit = (high & HIGHS) != 0;
+                highBit = (high & ByteWords.HIGHS) != 0;
                 controlByte = control != 0;
                 return i + offset;
             }
             high |= word;
             control |= below;
         }
-        boolean any = (high & HIGHS) != 0;
+        boolean any = (high & ByteWords.HIGHS) != 0;
         boolean anyControl = control != 0;
         for (; i < to; i++) {
             byte c = b[i];

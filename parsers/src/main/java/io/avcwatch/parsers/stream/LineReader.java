@@ -1,10 +1,8 @@
 package io.avcwatch.parsers.stream;
 
+import io.avcwatch.parsers.ByteWords;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -14,10 +12,7 @@ import java.util.Arrays;
  * returned in pieces, each flagged by {@link #lastWasCut()}. Not thread-safe.
  */
 public final class LineReader {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
+    private static final long NEWLINES = ByteWords.broadcast('\n');
 
     /** Longest line returned whole; audit lines stay below 8 KiB. */
     public static final int MAX_LINE = 1 << 20;
@@ -68,18 +63,17 @@ public final class LineReader {
         long high = 0;
         int i = from;
         for (; i + 8 <= to; i += 8) {
-            long word = (long) LONGS.get(b, i);
-            long x = word ^ NEWLINES;
-            long found = (x - ONES) & ~x & HIGHS;
+            long word = ByteWords.word(b, i);
+            long found = ByteWords.zeroBytes(word ^ NEWLINES);
             if (found != 0) {
-                int offset = Long.numberOfTrailingZeros(found) >>> 3;
-                high |= offset == 0 ? 0 : word & (-1L >>> (64 - 8 * offset));
-                highBits |= (high & HIGHS) != 0 ? -1 : 0;
+                int offset = ByteWords.firstMarked(found);
+                high |= word & ByteWords.lowBytes(offset);
+                highBits |= (high & ByteWords.HIGHS) != 0 ? -1 : 0;
                 return i + offset;
             }
             high |= word;
         }
-        highBits |= (high & HIGHS) != 0 ? -1 : 0;
+        highBits |= (high & ByteWords.HIGHS) != 0 ? -1 : 0;
         for (; i < to; i++) {
             if (b[i] == '\n') {
                 return i;
