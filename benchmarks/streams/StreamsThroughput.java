@@ -53,30 +53,12 @@ public class StreamsThroughput {
         final AtomicLong expected = new AtomicLong();
         final EventAssembler assembler = new EventAssembler(AssemblerSettings.DEFAULT,
                 e -> expected.addAndGet(DenialBuilder.build(e, e.node() == null ? "bench" : e.node()).size()));
-        long lines = 0;
-        final Properties producerProps = loaderProperties(client);
         final long loadStart = System.nanoTime();
-        try (BufferedReader in = Files.newBufferedReader(log, StandardCharsets.UTF_8);
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps, new StringSerializer(),
-                     new ByteArraySerializer())) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                final RecordHeader header = RecordHeader.scan(line);
-                final String host = header == null || header.node() == null ? "bench" : header.node();
-                producer.send(new ProducerRecord<>("audit.raw", null, header == null ? null : header.epochMillis(),
-                        host, line.getBytes(StandardCharsets.UTF_8)));
-                if (AuditLineParser.parse(line) instanceof AuditRecord r) {
-                    assembler.accept(r);
-                }
-                lines++;
+        final long lines = load(client, "audit.raw", log, Long.MAX_VALUE, line -> {
+            if (AuditLineParser.parse(line) instanceof AuditRecord r) {
+                assembler.accept(r);
             }
-            // end of input, as analyze marks it: denials still waiting for inventory (none is published here)
-            // are released at the end instead of waiting for the wall clock
-            for (final var partition : producer.partitionsFor("audit.raw")) {
-                final ProducerRecord<String, byte[]> marker = EndOfInput.marker("audit.raw", partition.partition(),
-                        System.currentTimeMillis());
-                producer.send(marker);
-            }
-        }
+        });
         assembler.flush();
         final double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
         System.out.printf("loaded %,d lines into audit.raw in %.1f s (%,.0f lines/s incl. offline parse); expecting %,d denials%n",
@@ -122,7 +104,7 @@ public class StreamsThroughput {
             double inputDone = -1;
             long lastReport = System.nanoTime();
             while (true) {
-                final long committed = committed(admin(client), rawParts);
+                final long committed = committed(admin(client), "avcwatch-bench", rawParts);
                 if (inputDone < 0 && committed >= rawEnd) {
                     inputDone = (System.nanoTime() - start) / 1e9;
                 }
@@ -180,23 +162,8 @@ public class StreamsThroughput {
             admin.createTopics(Topics.all().stream().map(t -> t.newTopic(prefix, Optional.empty(), Optional.empty()))
                     .toList()).all().get();
         }
-        final Properties producerProps = loaderProperties(client);
         final String raw = Topics.AUDIT_RAW.name(prefix);
-        long sent = 0;
-        try (BufferedReader in = Files.newBufferedReader(log, StandardCharsets.UTF_8);
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps, new StringSerializer(),
-                     new ByteArraySerializer())) {
-            for (String line = in.readLine(); line != null && sent < lines; line = in.readLine()) {
-                final RecordHeader header = RecordHeader.scan(line);
-                final String host = header == null || header.node() == null ? "bench" : header.node();
-                producer.send(new ProducerRecord<>(raw, null, header == null ? null : header.epochMillis(),
-                        host, line.getBytes(StandardCharsets.UTF_8)));
-                sent++;
-            }
-            for (final var partition : producer.partitionsFor(raw)) {
-                producer.send(EndOfInput.marker(raw, partition.partition(), System.currentTimeMillis()));
-            }
-        }
+        final long sent = load(client, raw, log, lines, line -> { });
         final String appId = "avcwatch-bench-warmup";
         final Properties props = StreamsProperties.of(appId, client, stateDir);
         final long start = System.nanoTime();
@@ -209,12 +176,7 @@ public class StreamsThroughput {
             final long end = admin.listOffsets(parts.stream().collect(java.util.stream.Collectors.toMap(
                             p -> p, p -> org.apache.kafka.clients.admin.OffsetSpec.latest()))).all().get()
                     .values().stream().mapToLong(o -> o.offset()).sum();
-            while (true) {
-                final var offsets = admin.listConsumerGroupOffsets(appId).partitionsToOffsetAndMetadata().get();
-                final long committed = parts.stream().mapToLong(p -> offsets.get(p) == null ? 0 : offsets.get(p).offset()).sum();
-                if (committed >= end) {
-                    break;
-                }
+            while (committed(admin, appId, parts) < end) {
                 if (runner.failure() != null || (System.nanoTime() - start) / 1e9 > 600) {
                     throw new IllegalStateException("warm-up failed or too slow", runner.failure());
                 }
@@ -223,6 +185,33 @@ public class StreamsThroughput {
         }
         System.out.printf("warm-up: %,d lines through the same topology on %s topics in %.1f s (not timed below)%n",
                 sent, prefix, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Ships the first {@code limit} lines of {@code log} into {@code topic} as the tailer does (key = host, timestamp =
+     * event time), handing each line to {@code eachLine}, then ends the input with one end-of-input marker per
+     * partition, as analyze marks it: denials still waiting for inventory (none is published here) are released at the
+     * end instead of waiting for the wall clock. Returns the lines shipped.
+     */
+    private static long load(final Properties client, final String topic, final Path log, final long limit,
+                             final java.util.function.Consumer<String> eachLine) throws Exception {
+        long sent = 0;
+        try (BufferedReader in = Files.newBufferedReader(log, StandardCharsets.UTF_8);
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(loaderProperties(client),
+                     new StringSerializer(), new ByteArraySerializer())) {
+            for (String line = in.readLine(); line != null && sent < limit; line = in.readLine()) {
+                final RecordHeader header = RecordHeader.scan(line);
+                final String host = header == null || header.node() == null ? "bench" : header.node();
+                producer.send(new ProducerRecord<>(topic, null, header == null ? null : header.epochMillis(),
+                        host, line.getBytes(StandardCharsets.UTF_8)));
+                eachLine.accept(line);
+                sent++;
+            }
+            for (final var partition : producer.partitionsFor(topic)) {
+                producer.send(EndOfInput.marker(topic, partition.partition(), System.currentTimeMillis()));
+            }
+        }
+        return sent;
     }
 
     /** The producer that loads a log into {@code audit.raw}, with ProducerPerformance's settings. */
@@ -264,8 +253,10 @@ public class StreamsThroughput {
         return adminClient;
     }
 
-    private static long committed(final Admin admin, final List<TopicPartition> parts) throws Exception {
-        final var offsets = admin.listConsumerGroupOffsets("avcwatch-bench").partitionsToOffsetAndMetadata().get();
+    /** The sum of the offsets {@code group} has committed on {@code parts}. */
+    private static long committed(final Admin admin, final String group, final List<TopicPartition> parts)
+            throws Exception {
+        final var offsets = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
         return parts.stream().mapToLong(p -> offsets.containsKey(p) && offsets.get(p) != null ? offsets.get(p).offset() : 0).sum();
     }
 
