@@ -65,8 +65,11 @@ public class StreamsThroughput {
                 lines, loadSeconds, lines / loadSeconds, expected.get());
 
         final long warmupLines = Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP", "0"));
-        if (warmupLines > 0) {
-            warmUp(client, log, warmupLines, stateDir.resolveSibling(stateDir.getFileName() + "-warmup"));
+        // BENCH_WARMUP_ROUNDS=N repeats the warm-up on fresh topics: C2 is still compiling after one round
+        final int warmupRounds = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP_ROUNDS", "1"));
+        for (int round = 1; warmupLines > 0 && round <= warmupRounds; round++) {
+            final String name = warmupRounds == 1 ? "warm" : "warm" + round;
+            warmUp(client, log, warmupLines, stateDir.resolveSibling(stateDir.getFileName() + "-" + name), name);
         }
 
         final Properties tuning = new Properties();
@@ -91,6 +94,8 @@ public class StreamsThroughput {
             final long start = System.nanoTime();
             final long cpuStart = processCpuNanos();
             final long streamCpuStart = streamThreadCpuNanos();
+            final Map<String, Double> selfStart = cpuByKind(ProcessHandle.current().pid());
+            final Map<String, Double> brokerStart = cpuByKind(brokerPid());
             final List<TopicPartition> out = probe.partitionsFor("avc.denials").stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             final List<TopicPartition> rawParts = probe.partitionsFor("audit.raw").stream()
@@ -127,6 +132,8 @@ public class StreamsThroughput {
             double allOut = (System.nanoTime() - start) / 1e9;
             final long cpuEnd = processCpuNanos();
             final long streamCpuEnd = streamThreadCpuNanos();
+            final Map<String, Double> selfEnd = cpuByKind(ProcessHandle.current().pid());
+            final Map<String, Double> brokerEnd = cpuByKind(brokerPid());
             if (!countWhileRunning) {
                 final long deadline = System.nanoTime() + 60_000_000_000L;
                 long denials = count(probe, out);
@@ -148,6 +155,8 @@ public class StreamsThroughput {
             // CPU per input line, less sensitive than the rate to what else runs on a shared machine
             System.out.printf("cpu per input line: stream thread %.1f us, whole streams JVM %.1f us (incl. JIT, GC, producer I/O, probe)%n",
                     (streamCpuEnd - streamCpuStart) / 1e3 / lines, (cpuEnd - cpuStart) / 1e3 / lines);
+            System.out.printf("cpu in the timed window by thread kind (s): streams JVM %s; broker %s%n",
+                    since(selfStart, selfEnd), since(brokerStart, brokerEnd));
         }
     }
 
@@ -155,16 +164,16 @@ public class StreamsThroughput {
      * Runs the topology over the first {@code lines} lines of {@code log} on "warm." topics until they are all
      * committed, then closes it: JIT, class loading and the broker's own warm-up happen here, not in the timed run.
      */
-    private static void warmUp(final Properties client, final Path log, final long lines, final Path stateDir)
-            throws Exception {
-        final String prefix = "warm.";
+    private static void warmUp(final Properties client, final Path log, final long lines, final Path stateDir,
+                               final String name) throws Exception {
+        final String prefix = name + ".";
         try (Admin admin = Admin.create(client)) {
             admin.createTopics(Topics.all().stream().map(t -> t.newTopic(prefix, Optional.empty(), Optional.empty()))
                     .toList()).all().get();
         }
         final String raw = Topics.AUDIT_RAW.name(prefix);
         final long sent = load(client, raw, log, lines, line -> { });
-        final String appId = "avcwatch-bench-warmup";
+        final String appId = "avcwatch-bench-" + name + "up";
         final Properties props = StreamsProperties.of(appId, client, stateDir);
         final long start = System.nanoTime();
         try (StreamsRunner runner = StreamsRunner.start(
@@ -226,6 +235,54 @@ public class StreamsThroughput {
         // leaves an idempotent producer retrying an out-of-order sequence forever: one request in flight
         producerProps.setProperty("max.in.flight.requests.per.connection", "1");
         return producerProps;
+    }
+
+    /** The broker's pid from run.sh, or -1 (then the broker's line stays empty). */
+    private static long brokerPid() {
+        return Long.parseLong(System.getenv().getOrDefault("BENCH_BROKER_PID", "-1"));
+    }
+
+    /**
+     * CPU seconds of process {@code pid} by thread kind, from /proc (no profiler: attaching one made both JVMs
+     * recompile): JIT compiler threads, GC threads, the rest. Linux thread names are cut to 15 characters, which
+     * still tells these apart.
+     */
+    private static Map<String, Double> cpuByKind(final long pid) {
+        final Map<String, Double> kinds = new java.util.TreeMap<>();
+        final Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        if (pid < 0 || !Files.isDirectory(tasks)) {
+            return kinds;
+        }
+        final double tick = 100.0; // USER_HZ, 100 on every Linux this runs on
+        try (var dirs = Files.list(tasks)) {
+            for (final Path task : dirs.toList()) {
+                try {
+                    final String name = Files.readString(task.resolve("comm")).strip();
+                    final String stat = Files.readString(task.resolve("stat"));
+                    final String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    final double seconds = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / tick;
+                    final String kind = name.contains("CompilerThre") ? "JIT"
+                            : name.startsWith("GC Thread") || name.startsWith("G1 ") ? "GC" : "other";
+                    kinds.merge(kind, seconds, Double::sum);
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        } catch (java.io.IOException e) {
+            return kinds;
+        }
+        return kinds;
+    }
+
+    private static String since(final Map<String, Double> before, final Map<String, Double> after) {
+        final StringBuilder out = new StringBuilder();
+        double total = 0;
+        for (final Map.Entry<String, Double> e : after.entrySet()) {
+            final double d = e.getValue() - before.getOrDefault(e.getKey(), 0.0);
+            total += d;
+            out.append(out.isEmpty() ? "" : ", ").append(e.getKey()).append(String.format(" %.1f", d));
+        }
+        return after.isEmpty() ? "n/a" : String.format("%.1f (%s)", total, out);
     }
 
     private static long processCpuNanos() {

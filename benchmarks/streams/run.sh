@@ -2,8 +2,9 @@
 # End-to-end throughput of the avcwatch topology (exactly_once_v2) on the embedded broker, beside Kafka's
 # ProducerPerformance on the same broker and the same lines, in one run, with a passthrough Streams app as the
 # ceiling. Usage: [PASSTHROUGH="100 1000"|none] [STREAMS_PROPS=k=v,..] [BENCH_JAVA_OPTS=..] [BENCH_WARMUP=LINES]
-# benchmarks/streams/run.sh [EVENTS]. BENCH_WARMUP runs the topology over the first LINES lines on other topics in
-# the same JVM before the timed run: the steady state of a running service, without its JIT warm-up.
+# [BENCH_WARMUP_ROUNDS=N] benchmarks/streams/run.sh [EVENTS]. BENCH_WARMUP runs the topology over the first LINES lines
+# on other topics in the same JVM before the timed run: the steady state of a running service, without its JIT
+# warm-up; BENCH_WARMUP_ROUNDS repeats it on fresh topics (both JVMs still compile after one round of the whole log).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/benchmarks/streams"
@@ -41,6 +42,7 @@ phase() { # phase NAME CMD...: runs CMD, then prints its own CPU, the broker's a
 
 CP="$ROOT/streams-app/target/avcwatch.jar:$ROOT/streams-app/target/lib/*"
 echo "== avcwatch topology, exactly_once_v2"
+export BENCH_BROKER_PID=$BROKER   # StreamsThroughput splits the broker's CPU in the timed window by thread kind
 phase topology java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "$CP" -Dlog4j2.configurationFile="$HERE/log4j2-quiet.properties" "$HERE/StreamsThroughput.java" "$BOOTSTRAP" "$WORK/bench.log" "$WORK/state"
 
 # the ceiling: a trivial exactly_once_v2 app (audit.raw -> mapValues identity -> one topic, same producer settings)
