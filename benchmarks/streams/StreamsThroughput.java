@@ -10,10 +10,11 @@ import io.avcwatch.app.topology.StreamsProperties;
 import io.avcwatch.app.topology.TopologyConfig;
 import io.avcwatch.parsers.AuditLineParser;
 import io.avcwatch.parsers.AuditRecord;
-import io.avcwatch.parsers.RecordHeader;
 import io.avcwatch.parsers.assemble.AssemblerSettings;
 import io.avcwatch.parsers.assemble.EventAssembler;
 import io.avcwatch.schemas.Topics;
+import io.avcwatch.tailer.Line;
+import io.avcwatch.tailer.RawRecordFactory;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +33,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 public class StreamsThroughput {
     public static void main(final String[] args) throws Exception {
@@ -197,22 +197,28 @@ public class StreamsThroughput {
     }
 
     /**
-     * Ships the first {@code limit} lines of {@code log} into {@code topic} as the tailer does (key = host, timestamp =
-     * event time), handing each line to {@code eachLine}, then ends the input with one end-of-input marker per
-     * partition, as analyze marks it: denials still waiting for inventory (none is published here) are released at the
-     * end instead of waiting for the wall clock. Returns the lines shipped.
+     * Ships the first {@code limit} lines of {@code log} into {@code topic} as the tailer does, with the tailer's own
+     * {@link RawRecordFactory}: key = host, timestamp = event time, headers source path, inode and byte offset
+     * (until 2026-12-03 the loader sent no headers, so the topology's per-line provenance went unmeasured). Each
+     * line is also handed to {@code eachLine}. Then the input ends with one end-of-input marker per partition, as
+     * analyze marks it: denials still waiting for inventory (none is published here) are released at the end
+     * instead of waiting for the wall clock. Returns the lines shipped.
      */
     private static long load(final Properties client, final String topic, final Path log, final long limit,
                              final java.util.function.Consumer<String> eachLine) throws Exception {
         long sent = 0;
+        final RawRecordFactory records = new RawRecordFactory(topic, "bench");
+        final String source = log.toAbsolutePath().toString();
+        final long inode = ((Number) Files.getAttribute(log, "unix:ino")).longValue();
+        long offset = 0;
         try (BufferedReader in = Files.newBufferedReader(log, StandardCharsets.UTF_8);
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(loaderProperties(client),
-                     new StringSerializer(), new ByteArraySerializer())) {
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(loaderProperties(client),
+                     new ByteArraySerializer(), new ByteArraySerializer())) {
             for (String line = in.readLine(); line != null && sent < limit; line = in.readLine()) {
-                final RecordHeader header = RecordHeader.scan(line);
-                final String host = header == null || header.node() == null ? "bench" : header.node();
-                producer.send(new ProducerRecord<>(topic, null, header == null ? null : header.epochMillis(),
-                        host, line.getBytes(StandardCharsets.UTF_8)));
+                final byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+                final long end = offset + bytes.length + 1;
+                producer.send(records.toRecord(new Line(bytes, source, inode, offset, end)));
+                offset = end;
                 eachLine.accept(line);
                 sent++;
             }

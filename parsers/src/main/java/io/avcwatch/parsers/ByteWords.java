@@ -57,4 +57,17 @@ public final class ByteWords {
     public static long lowBytes(int count) {
         return count == 0 ? 0 : -1L >>> (64 - 8 * count);
     }
+
+    /** Whether every byte of {@code b} is below 0x80: its UTF-8 text is the same characters, one per byte. */
+    public static boolean isAscii(byte[] b) {
+        long any = 0;
+        int i = 0;
+        for (; i + 8 <= b.length; i += 8) {
+            any |= word(b, i);
+        }
+        for (; i < b.length; i++) {
+            any |= b[i]; // a byte >= 0x80 sign-extends into every high bit
+        }
+        return (any & HIGHS) == 0;
+    }
 }

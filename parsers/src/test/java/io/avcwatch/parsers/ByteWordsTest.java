@@ -42,6 +42,24 @@ class ByteWordsTest {
         assertThat(copy).isEqualTo(bytes);
     }
 
+    @Property(tries = 2000)
+    void asciiIsEveryByteBelow0x80(@ForAll("lines") byte[] bytes) {
+        boolean ascii = true;
+        for (final byte b : bytes) {
+            ascii &= (b & 0xff) < 0x80;
+        }
+        assertThat(ByteWords.isAscii(bytes)).isEqualTo(ascii);
+    }
+
+    @Provide
+    Arbitrary<byte[]> lines() {
+        // every length around the word size, mostly ASCII so that one high byte anywhere decides
+        return Arbitraries.frequencyOf(
+                        net.jqwik.api.Tuple.of(30, Arbitraries.bytes().between((byte) 0, (byte) 0x7f)),
+                        net.jqwik.api.Tuple.of(1, Arbitraries.of((byte) 0x80, (byte) 0xc3, (byte) 0xff)))
+                .array(byte[].class).ofMinSize(0).ofMaxSize(40);
+    }
+
     @Provide
     Arbitrary<byte[]> words() {
         // bytes near the boundaries the tests care about, so that matches and borrows are common

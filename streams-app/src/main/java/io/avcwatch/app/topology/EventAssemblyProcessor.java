@@ -4,6 +4,7 @@ import io.avcwatch.app.observe.PipelineMeters;
 import io.avcwatch.parsers.AuditEvent;
 import io.avcwatch.parsers.AuditLineParser;
 import io.avcwatch.parsers.AuditRecord;
+import io.avcwatch.parsers.ByteWords;
 import io.avcwatch.parsers.ParseError;
 import io.avcwatch.parsers.ParseResult;
 import io.avcwatch.parsers.SkippedLine;
@@ -52,8 +53,10 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
     private long reportedSkipped;
     private final Map<String, Long> reportedLost = new HashMap<>();
     /** Where the first record of each open event was read, by store key: the alerts' provenance. */
-    private final Map<String, SourcePosition> firstRecordAt = new HashMap<>();
+    private final Map<String, FirstRecord> firstRecordAt = new HashMap<>();
+    private Record<String, byte[]> currentRecord;
     private SourcePosition currentPosition;
+    private boolean currentPositionRead;
     private String currentKey;
     private String currentHost;
     private long currentSerial;
@@ -87,7 +90,9 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
         final String host = in.key() == null ? "" : in.key();
         final byte[] bytes = in.value() == null ? new byte[0] : in.value();
         meters.recordRead(host);
-        final ParseResult parsed = AuditLineParser.parse(new String(bytes, StandardCharsets.UTF_8));
+        // an ASCII line (nearly all) lets the audit.events writer copy its values in bulk
+        final ParseResult parsed = AuditLineParser.parse(new String(bytes, StandardCharsets.UTF_8),
+                ByteWords.isAscii(bytes));
         if (parsed instanceof ParseError error) {
             final var letter = DeadLetters.of(in, context.recordMetadata().orElse(null),
                     DeadLetters.STAGE_PARSE, error.kind().name(), error.detail());
@@ -96,7 +101,8 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
         } else if (parsed instanceof SkippedLine) {
             skippedLines++;
         } else if (parsed instanceof AuditRecord record) {
-            currentPosition = position(in);
+            currentRecord = in;
+            currentPositionRead = false;
             currentHost = host;
             currentSerial = record.id().serial();
             currentKey = storeKey(host, currentSerial);
@@ -154,12 +160,25 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
 
     private void emit(final String host, final AuditEvent event) {
         final String key = keyOf(host, event.id().serial());
-        SourcePosition source = firstRecordAt.remove(key);
+        final FirstRecord first = firstRecordAt.remove(key);
+        SourcePosition source = first == null ? null : first.position();
         if (source == null && key.equals(currentKey) && event.records().size() == 1) {
-            source = currentPosition; // complete with its first record: never held open
+            source = currentPosition(); // complete with its first record: never held open
         }
         context.forward(new Record<>(host, new AssemblyOutput.Assembled(event, source), event.id().epochMillis()));
         meters.eventAssembled(host);
+    }
+
+    /**
+     * The current record's source position, read from its headers once, and only when an event needs it: the
+     * first record of an event that stays open, or an event of one record. Most records are neither.
+     */
+    private SourcePosition currentPosition() {
+        if (!currentPositionRead) {
+            currentPosition = currentRecord == null ? null : position(currentRecord);
+            currentPositionRead = true;
+        }
+        return currentPosition;
     }
 
     private static SourcePosition position(final Record<String, byte[]> in) {
@@ -173,10 +192,12 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
             @Override
             public void open(final long serial, final PartialEvent event) {
                 final String key = keyOf(host, serial);
-                if (currentPosition != null) {
-                    firstRecordAt.putIfAbsent(key, currentPosition);
+                FirstRecord first = firstRecordAt.get(key);
+                if (first == null && currentPosition() != null) {
+                    first = FirstRecord.at(currentPosition());
+                    firstRecordAt.put(key, first);
                 }
-                store.put(key, storedValue(firstRecordAt.get(key), event));
+                store.put(key, storedValue(first == null ? null : first.storedLine(), event));
             }
 
             @Override
@@ -204,7 +225,7 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
                 if (event != null) {
                     hosts.computeIfAbsent(host, h -> new HostEvents()).restore(event, wallMs);
                     if (source != null) {
-                        firstRecordAt.put(entry.key, source);
+                        firstRecordAt.put(entry.key, FirstRecord.at(source));
                     }
                     restored++;
                 }
@@ -248,10 +269,10 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
      * migrated task gives its alerts the same provenance. Audit lines never start with NUL, and JSON keeps the
      * position on one line.
      */
-    private static String storedValue(final SourcePosition source, final PartialEvent event) {
+    private static String storedValue(final String sourceLine, final PartialEvent event) {
         final StringBuilder lines = new StringBuilder();
-        if (source != null) {
-            lines.append(SOURCE_LINE).append(Json.toJson(source)).append('\n');
+        if (sourceLine != null) {
+            lines.append(sourceLine);
         }
         for (final AuditRecord record : event.records()) {
             if (lines.length() > 0) {
@@ -267,6 +288,16 @@ final class EventAssemblyProcessor implements Processor<String, byte[], String, 
         final int end = value.indexOf('\n');
         return value.startsWith(SOURCE_LINE) && end > 0
                 ? Json.fromJson(value.substring(SOURCE_LINE.length(), end), SourcePosition.class) : null;
+    }
+
+    /**
+     * Where an open event's first record was read, with the provenance line its stored value starts with,
+     * rendered once: the event is stored again with every record it gains.
+     */
+    private record FirstRecord(SourcePosition position, String storedLine) {
+        static FirstRecord at(final SourcePosition position) {
+            return new FirstRecord(position, SOURCE_LINE + Json.toJson(position) + '\n');
+        }
     }
 
     private static PartialEvent parseLines(final String lines) {
