@@ -24,12 +24,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -161,8 +161,9 @@ public class StreamsThroughput {
     }
 
     /**
-     * Runs the topology over the first {@code lines} lines of {@code log} on "warm." topics until they are all
-     * committed, then closes it: JIT, class loading and the broker's own warm-up happen here, not in the timed run.
+     * Runs the topology over the first {@code lines} lines of {@code log} on topics named {@code NAME.*}, with its
+     * own application id and state, until they are all committed, then closes it: JIT, class loading and the
+     * broker's own warm-up happen here, not in the timed run.
      */
     private static void warmUp(final Properties client, final Path log, final long lines, final Path stateDir,
                                final String name) throws Exception {
@@ -249,12 +250,12 @@ public class StreamsThroughput {
     }
 
     /**
-     * CPU seconds of process {@code pid} by thread kind, from /proc (no profiler: attaching one made both JVMs
-     * recompile): JIT compiler threads, GC threads, the rest. Linux thread names are cut to 15 characters, which
+     * CPU seconds of process {@code pid} by thread kind, from /proc (no profiler: attaching one adds compilation
+     * work of its own): JIT compiler threads, GC threads, the rest. Linux thread names are cut to 15 characters, which
      * still tells these apart.
      */
     private static Map<String, Double> cpuByKind(final long pid) {
-        final Map<String, Double> kinds = new java.util.TreeMap<>();
+        final Map<String, Double> kinds = new TreeMap<>();
         final Path tasks = Path.of("/proc", Long.toString(pid), "task");
         if (pid < 0 || !Files.isDirectory(tasks)) {
             return kinds;

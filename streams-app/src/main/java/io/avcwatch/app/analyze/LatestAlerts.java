@@ -33,7 +33,7 @@ final class LatestAlerts {
         return latest.values().stream().sorted(BY_TIME).toList();
     }
 
-    /** One alert per id, the last one read, sorted by event time (then host, serial, rule, id). */
+    /** {@link #add} for each of {@code inReadOrder}, then {@link #sorted}: what a caller holding a list wants. */
     static List<Alert> of(final List<Alert> inReadOrder) {
         final LatestAlerts alerts = new LatestAlerts();
         inReadOrder.forEach(alerts::add);
